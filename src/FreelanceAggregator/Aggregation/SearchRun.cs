@@ -1,0 +1,378 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace FreelanceAggregator;
+
+/// <summary>One search: fans out to the providers, converts and filters their listings as they arrive, and hands them to a single reader.</summary>
+internal sealed partial class SearchRun
+{
+    private readonly IReadOnlyList<GigProvider> _providers;
+    private readonly IReadOnlyList<(GigProvider Provider, string Reason)> _skipped;
+    private readonly GigQuery _query;
+    private readonly Currency _target;
+    private readonly GigMatcher _matcher;
+    private readonly ExchangeRateProvider _rates;
+    private readonly SiteExchangeRates _siteRates;
+    private readonly GigAggregatorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<RunEvent> _events = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<Currency, ExchangeRate> _rateCache = new();
+    private readonly ConcurrentDictionary<Currency, byte> _missingRateWarned = new();
+
+    public SearchRun(
+        IReadOnlyList<GigProvider> providers,
+        IReadOnlyList<(GigProvider Provider, string Reason)> skipped,
+        GigQuery query,
+        Currency target,
+        GigMatcher matcher,
+        ExchangeRateProvider rates,
+        SiteExchangeRates siteRates,
+        GigAggregatorOptions options,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _providers = providers;
+        _skipped = skipped;
+        _query = query;
+        _target = target;
+        _matcher = matcher;
+        _rates = rates;
+        _siteRates = siteRates;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Runs the search. Outcomes are passed to <paramref name="onOutcome"/> on the reader's side, after the provider's last listing.</summary>
+    public async IAsyncEnumerable<RankedGig> RunAsync(Action<ProviderOutcome> onOutcome, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var activity = FreelanceAggregatorDiagnostics.ActivitySource.StartActivity("FreelanceAggregator.Search");
+        activity?.SetTag("freelanceaggregator.query", _query.ToString());
+        activity?.SetTag("freelanceaggregator.providers", _providers.Count);
+
+        foreach (var (provider, reason) in _skipped)
+        {
+            LogSkipped(_logger, provider.Name, reason);
+            onOutcome(new ProviderOutcome { Provider = provider.Name, Status = ProviderStatus.Skipped, Message = reason });
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pumps = new Task[_providers.Count];
+        for (var i = 0; i < _providers.Count; i++)
+        {
+            var index = i;
+            pumps[i] = Task.Run(() => PumpAsync(index, stop.Token), CancellationToken.None);
+        }
+
+        _ = Task.WhenAll(pumps).ContinueWith(_ => _events.Writer.TryComplete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var seenUrls = new HashSet<string>(StringComparer.Ordinal);
+        var delivered = new int[_providers.Count];
+        var duplicates = new int[_providers.Count];
+        try
+        {
+            while (await _events.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (_events.Reader.TryRead(out var item))
+                {
+                    if (item.Outcome is { } outcome)
+                    {
+                        outcome = outcome with { GigCount = delivered[item.ProviderIndex], DuplicateCount = duplicates[item.ProviderIndex] };
+                        FreelanceAggregatorDiagnostics.GigsReturned.Add(outcome.GigCount, new KeyValuePair<string, object?>("provider", outcome.Provider));
+                        onOutcome(outcome);
+                        continue;
+                    }
+
+                    var gig = item.Gig!;
+                    if (_options.RemoveDuplicates)
+                    {
+                        var marketplace = _providers[item.ProviderIndex].Capabilities.Marketplace ?? gig.Provider;
+                        var byId = seenIds.Add(marketplace + "\n" + gig.Id);
+                        var byUrl = seenUrls.Add(GigUrls.Canonical(gig.Url));
+                        if (!byId || !byUrl)
+                        {
+                            duplicates[item.ProviderIndex]++;
+                            continue;
+                        }
+                    }
+
+                    delivered[item.ProviderIndex]++;
+                    yield return new RankedGig(gig, item.ProviderIndex, delivered[item.ProviderIndex]);
+                }
+            }
+        }
+        finally
+        {
+            // The caller may stop reading early: stop the providers too, and wait for the pumps, which never
+            // throw and never wait on a provider past cancellation.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(pumps).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PumpAsync(int index, CancellationToken stopToken)
+    {
+        var provider = _providers[index];
+        var timeout = provider.SearchTimeout ?? _options.ProviderTimeout;
+        var started = _time.GetTimestamp();
+        using var activity = FreelanceAggregatorDiagnostics.ActivitySource.StartActivity("FreelanceAggregator.Provider");
+        activity?.SetTag("freelanceaggregator.provider", provider.Name);
+        using var timeoutSource = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopToken, timeoutSource.Token);
+        var context = new GigSearchContext(_siteRates, message => LogWarning(_logger, provider.Name, message));
+        GigSearchContext.Current = context;
+
+        var received = 0;
+        var passed = 0;
+        var filtered = 0;
+        var invalid = 0;
+        var outcome = new ProviderOutcome { Provider = provider.Name, Status = ProviderStatus.Succeeded };
+        IAsyncEnumerator<Gig>? enumerator = null;
+        var abandoned = false;
+        try
+        {
+            enumerator = provider.SearchAsync(_query, linked.Token).GetAsyncEnumerator(linked.Token);
+            while (passed < _query.Limit)
+            {
+                var next = enumerator.MoveNextAsync();
+                bool more;
+                if (next.IsCompletedSuccessfully)
+                {
+                    more = next.Result;
+                }
+                else
+                {
+                    // WaitAsync returns at cancellation even when a provider ignores its token, so a site that never
+                    // answers costs its timeout and nothing more.
+                    var pending = next.AsTask();
+                    try
+                    {
+                        more = await pending.WaitAsync(linked.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (!pending.IsCompleted)
+                    {
+                        abandoned = true;
+                        _ = pending.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                        throw;
+                    }
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                received++;
+                var gig = await PrepareAsync(provider, enumerator.Current, context, stopToken).ConfigureAwait(false);
+                if (gig is null)
+                {
+                    invalid++;
+                    continue;
+                }
+
+                if (!_matcher.Matches(gig))
+                {
+                    filtered++;
+                    continue;
+                }
+
+                passed++;
+                _events.Writer.TryWrite(new RunEvent(index, gig, null));
+            }
+        }
+        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        {
+            outcome = outcome with { Status = ProviderStatus.Cancelled, Message = "the search was cancelled" };
+        }
+        catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested)
+        {
+            outcome = outcome with
+            {
+                Status = ProviderStatus.TimedOut,
+                Failure = GigProviderFailure.Timeout,
+                Message = string.Create(CultureInfo.InvariantCulture, $"{provider.Name}: no complete answer within the {timeout.TotalSeconds:0.###} s provider timeout"),
+                Exception = ex,
+            };
+        }
+        catch (GigProviderException ex)
+        {
+            outcome = outcome with
+            {
+                Status = ProviderStatus.Failed,
+                Message = ex.Message,
+                Failure = ex.Failure,
+                StatusCode = ex.StatusCode,
+                RequestUri = ex.RequestUri,
+                Exception = ex,
+            };
+        }
+#pragma warning disable CA1031 // A provider's bug must not sink the other providers: it becomes a failed outcome.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            outcome = outcome with
+            {
+                Status = ProviderStatus.Failed,
+                Message = $"{provider.Name}: the provider failed unexpectedly ({ex.GetType().Name}: {ex.Message})",
+                Exception = ex,
+            };
+        }
+        finally
+        {
+            if (enumerator is not null && !abandoned)
+            {
+                await DisposeQuietlyAsync(enumerator).ConfigureAwait(false);
+            }
+
+            GigSearchContext.Current = null;
+        }
+
+        var elapsed = _time.GetElapsedTime(started);
+        outcome = outcome with
+        {
+            ReceivedCount = received,
+            FilteredOutCount = filtered,
+            InvalidCount = invalid,
+            Elapsed = elapsed,
+            Warnings = context.Warnings,
+        };
+        activity?.SetTag("freelanceaggregator.status", outcome.Status.ToString());
+        activity?.SetTag("freelanceaggregator.gigs", passed);
+        if (outcome.Status is ProviderStatus.Failed or ProviderStatus.TimedOut)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome.Message);
+            LogFailed(_logger, provider.Name, outcome.Status, outcome.Message, outcome.Exception);
+        }
+        else
+        {
+            LogCompleted(_logger, provider.Name, outcome.Status, received, passed, elapsed.TotalSeconds);
+        }
+
+        FreelanceAggregatorDiagnostics.GigsReceived.Add(received, new KeyValuePair<string, object?>("provider", provider.Name));
+        FreelanceAggregatorDiagnostics.ProviderDuration.Record(
+            elapsed.TotalSeconds,
+            new KeyValuePair<string, object?>("provider", provider.Name),
+            new KeyValuePair<string, object?>("status", outcome.Status.ToString()));
+        _events.Writer.TryWrite(new RunEvent(index, null, outcome));
+    }
+
+    /// <summary>Checks the listing's required values, stamps the provider, and converts its budget; <see langword="null"/> drops it.</summary>
+    private async ValueTask<Gig?> PrepareAsync(GigProvider provider, Gig? gig, GigSearchContext context, CancellationToken cancellationToken)
+    {
+        if (gig is null)
+        {
+            context.AddWarning(provider, $"{provider.Name}: the provider returned a null listing; it was skipped.");
+            return null;
+        }
+
+        var problem = string.IsNullOrWhiteSpace(gig.Id) ? "it has no id"
+            : string.IsNullOrWhiteSpace(gig.Title) ? "it has no title"
+            : gig.Url is null || !gig.Url.IsAbsoluteUri || (gig.Url.Scheme != Uri.UriSchemeHttps && gig.Url.Scheme != Uri.UriSchemeHttp) ? $"its URL '{gig.Url}' is not an absolute http(s) address"
+            : provider.Capabilities.SiteHosts is { Count: > 0 } hosts && !GigUrls.IsOnHost(gig.Url, [.. hosts]) ? $"its URL '{gig.Url}' is not on {string.Join(" or ", hosts)}"
+            : null;
+        if (problem is not null)
+        {
+            context.AddWarning(provider, $"{provider.Name}: listing '{gig.Id}' was skipped because {problem}.");
+            return null;
+        }
+
+        if (gig.Provider != provider.Name)
+        {
+            gig = gig with { Provider = provider.Name };
+        }
+
+        if (gig.Budget is not { } budget)
+        {
+            return gig.ConvertedBudget is null ? gig : gig with { ConvertedBudget = null };
+        }
+
+        if (budget.Currency == _target)
+        {
+            return gig with { ConvertedBudget = ConvertedBudget.From(budget, _target, null) };
+        }
+
+        ExchangeRate? rate;
+        try
+        {
+            rate = await FindRateAsync(budget.Currency, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A failing rate source costs the conversion, not the provider's listings.
+            if (_missingRateWarned.TryAdd(budget.Currency, 0))
+            {
+                context.AddWarning(provider, $"{provider.Name}: the exchange rate source failed for {budget.Currency} to {_target} ({ex.Message}); those budgets were not converted.");
+            }
+
+            return gig with { ConvertedBudget = null };
+        }
+
+        if (rate is null)
+        {
+            if (_missingRateWarned.TryAdd(budget.Currency, 0))
+            {
+                context.AddWarning(provider, $"{provider.Name}: no exchange rate from {budget.Currency} to {_target} is known ({_rates.Name}), so budgets in {budget.Currency} were not converted and cannot pass a budget filter in {_target}.");
+            }
+
+            return gig with { ConvertedBudget = null };
+        }
+
+        return gig with { ConvertedBudget = ConvertedBudget.From(budget, _target, rate) };
+    }
+
+    private async ValueTask<ExchangeRate?> FindRateAsync(Currency from, CancellationToken cancellationToken)
+    {
+        if (_rateCache.TryGetValue(from, out var cached))
+        {
+            return cached;
+        }
+
+        var rate = await _rates.FindRateAsync(from, _target, cancellationToken).ConfigureAwait(false);
+        if (rate is null && !_siteRates.IsEmpty)
+        {
+            rate = await ExchangeRateProvider.Combine(_rates, _siteRates).FindRateAsync(from, _target, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (rate is not null)
+        {
+            _rateCache[from] = rate;
+        }
+
+        return rate;
+    }
+
+    private static async Task DisposeQuietlyAsync(IAsyncEnumerator<Gig> enumerator)
+    {
+        try
+        {
+            await enumerator.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Disposing a provider's enumerator must not turn a finished search into a failed one.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Provider}: {Status}, {Received} listings received, {Passed} passed the filters, in {Seconds:0.00} s.")]
+    private static partial void LogCompleted(ILogger logger, string provider, ProviderStatus status, int received, int passed, double seconds);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "{Provider}: {Status}: {Message}")]
+    private static partial void LogFailed(ILogger logger, string provider, ProviderStatus status, string? message, Exception? exception);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Provider}: skipped: {Reason}")]
+    private static partial void LogSkipped(ILogger logger, string provider, string reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Provider}: {Warning}")]
+    private static partial void LogWarning(ILogger logger, string provider, string warning);
+
+    internal readonly record struct RankedGig(Gig Gig, int ProviderIndex, int Rank);
+
+    private sealed record RunEvent(int ProviderIndex, Gig? Gig, ProviderOutcome? Outcome);
+}

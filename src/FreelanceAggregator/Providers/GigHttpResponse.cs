@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace FreelanceAggregator;
+
+/// <summary>A site's answer, read whole within the size cap, with helpers that turn bad answers into clear <see cref="GigProviderException"/>s.</summary>
+public sealed class GigHttpResponse
+{
+    private readonly MediaTypeHeaderValue? _contentType;
+    private string? _text;
+
+    internal GigHttpResponse(string provider, Uri requestUri, HttpStatusCode statusCode, MediaTypeHeaderValue? contentType, byte[] body, TimeSpan? retryAfter, Uri? location)
+    {
+        Provider = provider;
+        RequestUri = requestUri;
+        StatusCode = statusCode;
+        _contentType = contentType;
+        Body = body;
+        RetryAfter = retryAfter;
+        Location = location;
+    }
+
+    /// <summary>Gets the provider's name.</summary>
+    public string Provider { get; }
+
+    /// <summary>Gets the address that answered.</summary>
+    public Uri RequestUri { get; }
+
+    /// <summary>Gets the HTTP status.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>Gets a value indicating whether the status is 2xx.</summary>
+    public bool IsSuccessStatusCode => (int)StatusCode is >= 200 and < 300;
+
+    /// <summary>Gets the media type (e.g. <c>application/json</c>), if the site sent one.</summary>
+    public string? MediaType => _contentType?.MediaType;
+
+    /// <summary>Gets the body bytes.</summary>
+    public ReadOnlyMemory<byte> Body { get; }
+
+    /// <summary>Gets the wait the site asked for in <c>Retry-After</c>, if any.</summary>
+    public TimeSpan? RetryAfter { get; }
+
+    /// <summary>Gets the body as text, decoded with the charset the site declared (UTF-8 when it declared none or an unknown one).</summary>
+    public string Text => _text ??= Decode();
+
+    internal Uri? Location { get; }
+
+    /// <summary>Throws a <see cref="GigProviderException"/> that says what the status means, unless it is 2xx.</summary>
+    /// <returns>This response, for chaining.</returns>
+    /// <exception cref="GigProviderException">The status is not 2xx.</exception>
+    public GigHttpResponse EnsureSuccess()
+    {
+        if (IsSuccessStatusCode)
+        {
+            return this;
+        }
+
+        var code = (int)StatusCode;
+        var (problem, failure) = code switch
+        {
+            401 => ("the site refused the credentials: a token is missing, wrong or expired", GigProviderFailure.Unauthorized),
+            403 => ("the site refused the request (forbidden): the credentials lack a permission, or the site blocks this client", GigProviderFailure.Forbidden),
+            404 => ("the site has no such page: its search address may have changed", GigProviderFailure.HttpStatus),
+            429 => ("the site is limiting requests and retries did not get through" + (RetryAfter is { } wait ? string.Create(CultureInfo.InvariantCulture, $" (it asked to wait {wait.TotalSeconds:0}s)") : string.Empty) + "; try later or raise PageDelay", GigProviderFailure.RateLimited),
+            >= 500 => ($"the site failed with a server error ({StatusCode}) and retries did not help; try later", GigProviderFailure.HttpStatus),
+            _ => ($"the site answered with an unexpected status ({StatusCode})", GigProviderFailure.HttpStatus),
+        };
+        throw new GigProviderException(Provider, problem, RequestUri, StatusCode, failure);
+    }
+
+    /// <summary>Parses the body as JSON.</summary>
+    /// <returns>The document; dispose it.</returns>
+    /// <exception cref="GigProviderException">The body is not valid JSON (cut off, HTML instead of JSON, ...).</exception>
+    public JsonDocument ParseJson()
+    {
+        try
+        {
+            return JsonDocument.Parse(Body, new JsonDocumentOptions { MaxDepth = 128, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            var looksLikeHtml = Text.TrimStart().StartsWith('<');
+            throw Fail(
+                looksLikeHtml
+                    ? "the site answered with an HTML page where JSON was expected"
+                    : $"the answer is not valid JSON ({ex.Message.Split(". ", 2)[0]})",
+                GigProviderFailure.InvalidResponse,
+                innerException: ex);
+        }
+    }
+
+    /// <summary>Creates an exception about this answer, naming the provider, the URL and the status.</summary>
+    /// <param name="problem">What is wrong, e.g. "the page no longer holds the search data".</param>
+    /// <param name="failure">What kind of failure it is.</param>
+    /// <param name="siteErrorCode">The site's own error code, if any.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    /// <returns>The exception, to throw.</returns>
+    public GigProviderException Fail(string problem, GigProviderFailure failure = GigProviderFailure.InvalidResponse, string? siteErrorCode = null, Exception? innerException = null) =>
+        new(Provider, problem, RequestUri, StatusCode, failure, siteErrorCode, innerException);
+
+    private string Decode()
+    {
+        var encoding = Encoding.UTF8;
+        if (_contentType?.CharSet is { Length: > 0 } charset)
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                encoding = Encoding.UTF8;
+            }
+        }
+
+        var span = Body.Span;
+        if (span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            return Encoding.UTF8.GetString(span[3..]);
+        }
+
+        return encoding.GetString(span);
+    }
+}

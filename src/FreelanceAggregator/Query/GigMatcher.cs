@@ -1,0 +1,184 @@
+namespace FreelanceAggregator;
+
+/// <summary>
+/// Applies every filter of a query to one listing, the same way for every site. Built once per search, with the
+/// budget bounds already converted to the target currency and "now" read once from the clock.
+/// </summary>
+internal sealed class GigMatcher
+{
+    private readonly GigQuery _query;
+    private readonly Money? _minInTarget;
+    private readonly Money? _maxInTarget;
+    private readonly DateTimeOffset? _postedAfter;
+    private readonly string[] _skills;
+    private readonly HashSet<string> _countries;
+
+    public GigMatcher(GigQuery query, Money? minInTarget, Money? maxInTarget, DateTimeOffset now)
+    {
+        _query = query;
+        _minInTarget = minInTarget;
+        _maxInTarget = maxInTarget;
+        _postedAfter = query.PostedWithin is { } within ? now - within : null;
+        _skills = query.Skills.Select(FoldSkill).ToArray();
+        _countries = new HashSet<string>(query.ClientCountries, StringComparer.Ordinal);
+    }
+
+    /// <summary>Gets the first filter the listing fails, or <see cref="GigFilters.None"/> when it passes all.</summary>
+    public GigFilters FirstFailure(Gig gig)
+    {
+        var q = _query;
+        if (q.Kind is { } kind && gig.Kind != kind)
+        {
+            return GigFilters.Kind;
+        }
+
+        if (q.BudgetType is { } type && gig.Budget?.Type != type)
+        {
+            return GigFilters.BudgetType;
+        }
+
+        if ((q.MinBudget is not null || q.MaxBudget is not null) && !BudgetMatches(gig))
+        {
+            return GigFilters.Budget;
+        }
+
+        if (_postedAfter is { } after && !(gig.PostedAt >= after))
+        {
+            return GigFilters.PostedWithin;
+        }
+
+        if (q.MaxProposals is { } maxProposals && !(gig.Proposals <= maxProposals))
+        {
+            return GigFilters.MaxProposals;
+        }
+
+        if (q.PaymentVerifiedOnly && gig.Client?.PaymentVerified != true)
+        {
+            return GigFilters.PaymentVerified;
+        }
+
+        if (_countries.Count > 0 && (gig.Client?.Country is not { } country || !_countries.Contains(country)))
+        {
+            return GigFilters.ClientCountry;
+        }
+
+        if (q.MinRating is { } minRating && !((gig.Kind == GigKind.Service ? gig.Seller?.Rating : gig.Client?.Rating) >= minRating))
+        {
+            return GigFilters.MinRating;
+        }
+
+        if (_skills.Length > 0 && !gig.Skills.Any(s => _skills.Contains(FoldSkill(s), StringComparer.OrdinalIgnoreCase)))
+        {
+            return GigFilters.Skills;
+        }
+
+        foreach (var term in q.Keywords)
+        {
+            if (!Mentions(gig, term))
+            {
+                return GigFilters.Keywords;
+            }
+        }
+
+        foreach (var term in q.ExcludedWords)
+        {
+            if (Mentions(gig, term))
+            {
+                return GigFilters.ExcludedWords;
+            }
+        }
+
+        return GigFilters.None;
+    }
+
+    public bool Matches(Gig gig) => FirstFailure(gig) == GigFilters.None;
+
+    // A bound in the budget's own currency is compared exactly; any other is compared after conversion,
+    // and a budget that could not be converted does not pass (its value is unknown in the bound's terms).
+    private bool BudgetMatches(Gig gig)
+    {
+        if (gig.Budget is not { } budget)
+        {
+            return false;
+        }
+
+        if (_query.MinBudget is { } min && !AtLeast(gig, budget, min, _minInTarget))
+        {
+            return false;
+        }
+
+        return _query.MaxBudget is not { } max || AtMost(gig, budget, max, _maxInTarget);
+    }
+
+    private static bool AtLeast(Gig gig, Budget budget, Money bound, Money? boundInTarget)
+    {
+        if (bound.Currency == budget.Currency)
+        {
+            return budget.Highest.Amount >= bound.Amount;
+        }
+
+        return gig.ConvertedBudget is { } converted && boundInTarget is { } target && converted.Currency == target.Currency
+            && converted.Highest.Amount >= target.Amount;
+    }
+
+    private static bool AtMost(Gig gig, Budget budget, Money bound, Money? boundInTarget)
+    {
+        if (bound.Currency == budget.Currency)
+        {
+            return budget.Lowest.Amount <= bound.Amount;
+        }
+
+        return gig.ConvertedBudget is { } converted && boundInTarget is { } target && converted.Currency == target.Currency
+            && converted.Lowest.Amount <= target.Amount;
+    }
+
+    private static bool Mentions(Gig gig, string term) =>
+        ContainsWordStart(gig.Title, term)
+        || ContainsWordStart(gig.Description, term)
+        || ContainsWordStart(gig.Category, term)
+        || gig.Skills.Any(s => ContainsWordStart(s, term));
+
+    // "design" matches "Design", "designer" and "web-design" but not "redesign": a term must start a word.
+    internal static bool ContainsWordStart(string? text, string term)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length < term.Length)
+        {
+            return false;
+        }
+
+        var start = 0;
+        while (start <= text.Length - term.Length)
+        {
+            var index = text.IndexOf(term, start, StringComparison.OrdinalIgnoreCase);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            if (index == 0 || !char.IsLetterOrDigit(text[index - 1]))
+            {
+                return true;
+            }
+
+            start = index + 1;
+        }
+
+        return false;
+    }
+
+    // "React.js", "reactjs" and "React JS" are one skill; "C#" and "C++" keep their symbols.
+    private static string FoldSkill(string skill)
+    {
+        Span<char> buffer = skill.Length <= 128 ? stackalloc char[skill.Length] : new char[skill.Length];
+        var length = 0;
+        foreach (var c in skill)
+        {
+            if (c is not (' ' or '.' or '-' or '_'))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+}
