@@ -137,19 +137,18 @@ public sealed record GigQuery
     {
         get
         {
-            var filters = GigFilters.None;
-            if (Keywords.Count > 0) filters |= GigFilters.Keywords;
-            if (ExcludedWords.Count > 0) filters |= GigFilters.ExcludedWords;
-            if (Kind is not null) filters |= GigFilters.Kind;
-            if (MinBudget is not null || MaxBudget is not null) filters |= GigFilters.Budget;
-            if (BudgetType is not null) filters |= GigFilters.BudgetType;
-            if (PostedWithin is not null) filters |= GigFilters.PostedWithin;
-            if (Skills.Count > 0) filters |= GigFilters.Skills;
-            if (ClientCountries.Count > 0) filters |= GigFilters.ClientCountry;
-            if (PaymentVerifiedOnly) filters |= GigFilters.PaymentVerified;
-            if (MinRating is not null) filters |= GigFilters.MinRating;
-            if (MaxProposals is not null) filters |= GigFilters.MaxProposals;
-            return filters;
+            static GigFilters If(bool condition, GigFilters filter) => condition ? filter : GigFilters.None;
+            return If(Keywords.Count > 0, GigFilters.Keywords)
+                | If(ExcludedWords.Count > 0, GigFilters.ExcludedWords)
+                | If(Kind is not null, GigFilters.Kind)
+                | If(MinBudget is not null || MaxBudget is not null, GigFilters.Budget)
+                | If(BudgetType is not null, GigFilters.BudgetType)
+                | If(PostedWithin is not null, GigFilters.PostedWithin)
+                | If(Skills.Count > 0, GigFilters.Skills)
+                | If(ClientCountries.Count > 0, GigFilters.ClientCountry)
+                | If(PaymentVerifiedOnly, GigFilters.PaymentVerified)
+                | If(MinRating is not null, GigFilters.MinRating)
+                | If(MaxProposals is not null, GigFilters.MaxProposals);
         }
     }
 
