@@ -21,7 +21,7 @@ namespace FreelanceAggregator;
 public class GigAggregator : IAsyncDisposable, IDisposable
 {
     private readonly GigAggregatorOptions _options = new();
-    private readonly Currency _defaultCurrency;
+    private readonly Currency? _configuredCurrency;
     private readonly ExchangeRateProvider _exchangeRates = ExchangeRateProvider.Default;
     private readonly TimeProvider _timeProvider = TimeProvider.System;
     private readonly ILogger _logger = NullLogger.Instance;
@@ -48,7 +48,6 @@ public class GigAggregator : IAsyncDisposable, IDisposable
     /// <summary>Initializes a new instance for mocking.</summary>
     protected GigAggregator()
     {
-        _defaultCurrency = Currency.USD;
     }
 
     private GigAggregator(
@@ -61,9 +60,11 @@ public class GigAggregator : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(providers);
         _options = options ?? new GigAggregatorOptions();
-        if (!Currency.TryFromCode(_options.Currency, out _defaultCurrency))
+        if (_options.Currency is { } code)
         {
-            throw new ArgumentException($"GigAggregatorOptions.Currency '{_options.Currency}' is not an active ISO 4217 currency code.", nameof(options));
+            _configuredCurrency = Currency.TryFromCode(code, out var configured)
+                ? configured
+                : throw new ArgumentException($"GigAggregatorOptions.Currency '{code}' is not an active ISO 4217 currency code.", nameof(options));
         }
 
         _exchangeRates = exchangeRates ?? ExchangeRateProvider.Default;
@@ -183,7 +184,7 @@ public class GigAggregator : IAsyncDisposable, IDisposable
         {
             Gigs = GigSorter.Sort(gigs, query.Sort),
             Outcomes = outcomes,
-            Currency = query.TargetCurrency ?? _defaultCurrency,
+            Currency = run.Target,
             Query = query,
             Elapsed = _timeProvider.GetElapsedTime(started),
         };
@@ -264,9 +265,6 @@ public class GigAggregator : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validate();
-        var target = query.TargetCurrency ?? _defaultCurrency;
-        var resolved = query.TargetCurrency is null ? query with { TargetCurrency = target } : query;
-
         var selected = _providers;
         if (query.Providers is { Count: > 0 } names)
         {
@@ -294,10 +292,19 @@ public class GigAggregator : IAsyncDisposable, IDisposable
             }
         }
 
+        var target = query.TargetCurrency ?? _configuredCurrency ?? SharedDisplayCurrency(asked) ?? Currency.USD;
+        var resolved = query.TargetCurrency is null ? query with { TargetCurrency = target } : query;
         var minInTarget = await BoundInTargetAsync(query.MinBudget, target, cancellationToken).ConfigureAwait(false);
         var maxInTarget = await BoundInTargetAsync(query.MaxBudget, target, cancellationToken).ConfigureAwait(false);
         var matcher = new GigMatcher(resolved, minInTarget, maxInTarget, _timeProvider.GetUtcNow());
         return new SearchRun(asked, skipped, resolved, target, matcher, _exchangeRates, new SiteExchangeRates(), _options, _timeProvider, _logger);
+    }
+
+    // The currency every asked provider's site displays, if they agree on one.
+    private static Currency? SharedDisplayCurrency(List<GigProvider> providers)
+    {
+        var shown = providers.Select(p => p.Capabilities.DisplayCurrency).Distinct().ToList();
+        return shown is [{ } only] ? only : null;
     }
 
     private async ValueTask<Money?> BoundInTargetAsync(Money? bound, Currency target, CancellationToken cancellationToken) =>

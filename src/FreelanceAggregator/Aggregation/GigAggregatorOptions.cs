@@ -5,10 +5,14 @@ namespace FreelanceAggregator;
 /// <summary>Options for <see cref="GigAggregator"/>.</summary>
 public sealed class GigAggregatorOptions
 {
-    /// <summary>Gets or sets the ISO 4217 code budgets are converted to when a query names no <see cref="GigQuery.TargetCurrency"/>.</summary>
-    /// <value>The default value is <c>USD</c>.</value>
-    [Required]
-    public string Currency { get; set; } = "USD";
+    /// <summary>
+    /// Gets or sets the ISO 4217 code budgets are converted to when a query names no <see cref="GigQuery.TargetCurrency"/>.
+    /// When it is <see langword="null"/>, a search whose providers all display one currency
+    /// (<see cref="GigProviderCapabilities.DisplayCurrency"/>, e.g. IDR for the Indonesian sites) converts to that one,
+    /// and any other search to USD.
+    /// </summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public string? Currency { get; set; }
 
     /// <summary>Gets or sets how long one provider's whole search may take; a provider that runs over is reported as timed out, and the listings it gave in time are kept.</summary>
     /// <value>The default value is 60 seconds.</value>

@@ -44,7 +44,7 @@ public static class FreelanceAggregatorServiceCollectionExtensions
     private sealed class GigAggregatorOptionsValidator : IValidateOptions<GigAggregatorOptions>
     {
         public ValidateOptionsResult Validate(string? name, GigAggregatorOptions options) =>
-            Currency.TryFromCode(options.Currency, out _)
+            options.Currency is null || Currency.TryFromCode(options.Currency, out _)
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail($"GigAggregatorOptions.Currency '{options.Currency}' is not an active ISO 4217 currency code (e.g. USD, IDR, EUR).");
     }

@@ -32,4 +32,12 @@ public sealed record GigProviderCapabilities
     /// allows <c>www.fiverr.com</c>). The aggregator drops a listing whose URL is elsewhere. Empty allows any http(s) host.
     /// </summary>
     public IReadOnlyList<string> SiteHosts { get; init; } = [];
+
+    /// <summary>
+    /// Gets the currency the site shows prices in to its users (IDR for Freelancer.co.id and the Indonesian sites), or
+    /// <see langword="null"/> when it shows each listing's own. When neither the query nor
+    /// <see cref="GigAggregatorOptions.Currency"/> names a target currency, and every provider asked shows the same one,
+    /// budgets are converted to it; otherwise to USD.
+    /// </summary>
+    public Currency? DisplayCurrency { get; init; }
 }

@@ -278,6 +278,28 @@ public sealed class GigAggregatorTests
             Assert.Contains(Assert.Single(result.Outcomes).Warnings, w => w.Contains("VND", StringComparison.Ordinal));
         }
 
+        [Theory]
+        [InlineData(new[] { "IDR", "IDR" }, null, null, "IDR")]
+        [InlineData(new[] { "IDR", null }, null, null, "USD")]
+        [InlineData(new[] { "IDR", "EUR" }, null, null, "USD")]
+        [InlineData(new[] { "IDR", "IDR" }, "EUR", null, "EUR")]
+        [InlineData(new[] { "IDR", "IDR" }, "EUR", "GBP", "GBP")]
+        [InlineData(new string?[] { null }, null, null, "USD")]
+        public async Task TheTargetIsTheQuerysThenTheOptionsThenTheCurrencyEverySiteDisplaysThenUsd(string?[] displayed, string? configured, string? queried, string expected)
+        {
+            var providers = displayed.Select((code, i) => new ScriptedProvider($"p{i}", [Job($"p{i}", "1", 10m, "USD")])
+            {
+                CapabilitiesOverride = new GigProviderCapabilities { DisplayCurrency = code is null ? null : Currency.FromCode(code) },
+            });
+            var aggregator = new GigAggregator(providers, new GigAggregatorOptions { Currency = configured });
+            var query = queried is null ? new GigQuery() : new GigQuery { TargetCurrency = Currency.FromCode(queried) };
+
+            var result = await aggregator.SearchAllAsync(query, Ct);
+
+            Assert.Equal(expected, result.Currency.Code);
+            Assert.All(result.Gigs, g => Assert.Equal(expected, g.ConvertedBudget!.Currency.Code));
+        }
+
         [Fact]
         public async Task ABudgetBoundInACurrencyNoSourceKnowsIsAnErrorNamingIt()
         {
