@@ -166,15 +166,44 @@ public class GigAggregator : IAsyncDisposable, IDisposable
     /// <exception cref="ArgumentException">The query names an unknown provider or an empty budget range.</exception>
     /// <exception cref="ExchangeRateNotFoundException">A budget bound is in a currency no rate source can convert.</exception>
     /// <exception cref="AggregateException">A provider failed and <see cref="GigAggregatorOptions.ThrowOnAnyProviderFailure"/> is set.</exception>
-    public virtual async Task<GigSearchResult> SearchAllAsync(GigQuery query, CancellationToken cancellationToken = default)
+    public virtual Task<GigSearchResult> SearchAllAsync(GigQuery query, CancellationToken cancellationToken = default) =>
+        SearchAllAsync(query, null, cancellationToken);
+
+    /// <summary>
+    /// Searches every provider at once and returns all listings, filtered, converted, de-duplicated and sorted, reporting
+    /// each provider's progress (start, every listing delivered, outcome) to <paramref name="progress"/> for a live display.
+    /// </summary>
+    /// <param name="query">The query.</param>
+    /// <param name="progress">Receives progress synchronously on the reading side, in order; or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">A token that stops the search.</param>
+    /// <returns>The listings and the outcomes.</returns>
+    /// <exception cref="ArgumentException">The query names an unknown provider or an empty budget range.</exception>
+    /// <exception cref="ExchangeRateNotFoundException">A budget bound is in a currency no rate source can convert.</exception>
+    /// <exception cref="AggregateException">A provider failed and <see cref="GigAggregatorOptions.ThrowOnAnyProviderFailure"/> is set.</exception>
+    public virtual async Task<GigSearchResult> SearchAllAsync(GigQuery query, IProgress<GigSearchProgress>? progress, CancellationToken cancellationToken = default)
     {
         var started = _timeProvider.GetTimestamp();
         var run = await StartAsync(query, cancellationToken).ConfigureAwait(false);
         var outcomes = new List<ProviderOutcome>();
         var gigs = new List<SearchRun.RankedGig>();
-        await foreach (var item in run.RunAsync(outcomes.Add, cancellationToken).ConfigureAwait(false))
+        if (progress is not null)
+        {
+            foreach (var provider in run.AskedProviders)
+            {
+                progress.Report(new GigSearchProgress(provider.Name, 0, null));
+            }
+        }
+
+        await foreach (var item in run.RunAsync(
+            outcome =>
+            {
+                outcomes.Add(outcome);
+                progress?.Report(new GigSearchProgress(outcome.Provider, outcome.GigCount, outcome));
+            },
+            cancellationToken).ConfigureAwait(false))
         {
             gigs.Add(item);
+            progress?.Report(new GigSearchProgress(item.Gig.Provider, item.Rank, null));
         }
 
         var order = _providers.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);

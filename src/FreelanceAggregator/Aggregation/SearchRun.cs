@@ -24,6 +24,9 @@ internal sealed partial class SearchRun
     private readonly ConcurrentDictionary<Currency, ExchangeRate> _rateCache = new();
     private readonly ConcurrentDictionary<Currency, byte> _missingRateWarned = new();
 
+    /// <summary>Gets the providers this search asks (those not skipped).</summary>
+    public IReadOnlyList<GigProvider> AskedProviders => _providers;
+
     /// <summary>Gets the currency budgets are converted to in this search.</summary>
     public Currency Target => _target;
 

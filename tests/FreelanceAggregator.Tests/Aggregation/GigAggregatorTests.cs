@@ -360,3 +360,25 @@ public sealed class GigAggregatorTests
         public void Report(ProviderOutcome value) => report(value);
     }
 }
+
+public sealed class SearchAllProgressTests
+{
+    [Fact]
+    public async Task ProgressReportsStartEveryGigAndTheOutcomeInOrder()
+    {
+        var events = new List<string>();
+        var progress = new SynchronousProgress<GigSearchProgress>(p => events.Add($"{p.Provider} {p.GigCount} {p.Outcome?.Status.ToString() ?? "running"}"));
+        var a = new ScriptedProvider("a", [TestProviders.Job("a", "1"), TestProviders.Job("a", "2")]);
+        var skipped = new ScriptedProvider("s", []) { CapabilitiesOverride = new GigProviderCapabilities { FilterableFields = GigFilters.None } };
+
+        var result = await new GigAggregator([a, skipped]).SearchAllAsync(GigQuery.Parse("job"), progress, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.Gigs.Count);
+        Assert.Equal(["a 0 running", "s 0 Skipped", "a 1 running", "a 2 running", "a 2 Succeeded"], events);
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
