@@ -279,8 +279,8 @@ internal sealed partial class SearchRun
 
         var problem = string.IsNullOrWhiteSpace(gig.Id) ? "it has no id"
             : string.IsNullOrWhiteSpace(gig.Title) ? "it has no title"
-            : gig.Url is null || !gig.Url.IsAbsoluteUri || (gig.Url.Scheme != Uri.UriSchemeHttps && gig.Url.Scheme != Uri.UriSchemeHttp) ? $"its URL '{gig.Url}' is not an absolute http(s) address"
-            : provider.Capabilities.SiteHosts is { Count: > 0 } hosts && !GigUrls.IsOnHost(gig.Url, [.. hosts]) ? $"its URL '{gig.Url}' is not on {string.Join(" or ", hosts)}"
+            : gig.Url is null || !gig.Url.IsAbsoluteUri || (gig.Url.Scheme != Uri.UriSchemeHttps && gig.Url.Scheme != Uri.UriSchemeHttp) ? $"its URL '{gig.Url?.OriginalString}' is not an absolute http(s) address"
+            : provider.Capabilities.SiteHosts is { Count: > 0 } hosts && !GigUrls.IsOnHost(gig.Url, [.. hosts]) ? $"its URL '{gig.Url.AbsoluteUri}' is not on {string.Join(" or ", hosts)}"
             : null;
         if (problem is not null)
         {

@@ -88,6 +88,7 @@ public static class FreelanceAggregatorBuilderExtensions
         {
             services.AddSingleton<EcbHttpClientMarker>();
             services.AddHttpClient(EcbExchangeRateOptions.HttpClientName)
+                .RemoveAllLoggers()
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All })
                 .AddStandardResilienceHandler();
         }
@@ -132,7 +133,10 @@ public static class FreelanceAggregatorBuilderExtensions
         options.ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, GigProviderOptionsValidator<TOptions>>());
 
+        // HttpClientFactory's own request logging keeps raw header values (a bearer token) in its structured state
+        // even where the message text hides them; GigHttpClient logs method, URL and status itself, so remove it.
         services.AddHttpClient(name)
+            .RemoveAllLoggers()
             .ConfigureHttpClient((sp, client) =>
             {
                 var o = Get<TOptions>(sp, name);

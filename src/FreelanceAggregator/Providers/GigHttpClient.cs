@@ -89,12 +89,12 @@ public sealed partial class GigHttpClient
             var target = location.IsAbsoluteUri ? location : new Uri(uri, location);
             if (!SameSite(uri, target))
             {
-                throw new GigProviderException(Provider, $"the site redirected to another host ({target}), which is not followed", uri, response.StatusCode, GigProviderFailure.Redirected);
+                throw new GigProviderException(Provider, $"the site redirected to another host ({target.AbsoluteUri}), which is not followed", uri, response.StatusCode, GigProviderFailure.Redirected);
             }
 
             if (request.Method != HttpMethod.Get || hop >= MaxRedirects)
             {
-                throw new GigProviderException(Provider, hop >= MaxRedirects ? $"the site redirected more than {MaxRedirects} times" : $"the site redirected a {request.Method} request to {target}", uri, response.StatusCode, GigProviderFailure.Redirected);
+                throw new GigProviderException(Provider, hop >= MaxRedirects ? $"the site redirected more than {MaxRedirects} times" : $"the site redirected a {request.Method} request to {target.AbsoluteUri}", uri, response.StatusCode, GigProviderFailure.Redirected);
             }
 
             redirectTo = target;
@@ -120,7 +120,7 @@ public sealed partial class GigHttpClient
             if (!SameSite(uri, finalUri))
             {
                 // A handler that follows redirects itself (a custom PrimaryHandlerFactory) still may not leave the site.
-                throw new GigProviderException(Provider, $"the site redirected to another host ({finalUri}), which is not followed", uri, response.StatusCode, GigProviderFailure.Redirected);
+                throw new GigProviderException(Provider, $"the site redirected to another host ({finalUri.AbsoluteUri}), which is not followed", uri, response.StatusCode, GigProviderFailure.Redirected);
             }
 
             var status = response.StatusCode;

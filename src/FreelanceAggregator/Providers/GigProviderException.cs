@@ -91,7 +91,8 @@ public sealed class GigProviderException : Exception
 
         if (uri is not null)
         {
-            details.Add(uri.ToString());
+            // AbsoluteUri keeps the escaping (%20), so the URL in a message can be pasted as it is.
+            details.Add(uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString);
         }
 
         if (details.Count > 0)

@@ -12,6 +12,10 @@ internal sealed class GigMatcher
     private readonly DateTimeOffset? _postedAfter;
     private readonly string[] _skills;
     private readonly HashSet<string> _countries;
+    private readonly string?[] _stems;
+
+    // Longest first; only a stem of at least four letters is used ("css" stays, "logos" becomes "logo").
+    private static readonly string[] StemSuffixes = ["ments", "ment", "ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ies", "es", "ed", "s"];
 
     public GigMatcher(GigQuery query, Money? minInTarget, Money? maxInTarget, DateTimeOffset now)
     {
@@ -21,6 +25,7 @@ internal sealed class GigMatcher
         _postedAfter = query.PostedWithin is { } within ? now - within : null;
         _skills = query.Skills.Select(FoldSkill).ToArray();
         _countries = new HashSet<string>(query.ClientCountries, StringComparer.Ordinal);
+        _stems = query.Keywords.Select(Stem).ToArray();
     }
 
     /// <summary>Gets the first filter the listing fails, or <see cref="GigFilters.None"/> when it passes all.</summary>
@@ -72,9 +77,9 @@ internal sealed class GigMatcher
             return GigFilters.Skills;
         }
 
-        foreach (var term in q.Keywords)
+        for (var i = 0; i < q.Keywords.Count; i++)
         {
-            if (!Mentions(gig, term))
+            if (!MentionsKeyword(gig, i))
             {
                 return GigFilters.Keywords;
             }
@@ -137,6 +142,29 @@ internal sealed class GigMatcher
         || ContainsWordStart(gig.Description, term)
         || ContainsWordStart(gig.Category, term)
         || gig.Skills.Any(s => ContainsWordStart(s, term));
+
+    // Sites match loosely ("development" finds "developer"); a keyword therefore also matches by its stem, so the
+    // aggregator does not throw away listings every site would call relevant. Exclusions stay exact.
+    private bool MentionsKeyword(Gig gig, int index) =>
+        Mentions(gig, _query.Keywords[index]) || (_stems[index] is { } stem && Mentions(gig, stem));
+
+    internal static string? Stem(string term)
+    {
+        if (term.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var suffix in StemSuffixes)
+        {
+            if (term.Length - suffix.Length >= 4 && term.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return term[..^suffix.Length];
+            }
+        }
+
+        return null;
+    }
 
     // "design" matches "Design", "designer" and "web-design" but not "redesign": a term must start a word.
     internal static bool ContainsWordStart(string? text, string term)

@@ -79,6 +79,10 @@ public sealed class GigFilterTests
     [InlineData("logo", "logo-fixed-idr no-budget redesign service-logo wp-site-usd")]
     [InlineData("\"logo design\"", "logo-fixed-idr")]
     [InlineData("-logo", "hourly-react")]
+    [InlineData("logos", "logo-fixed-idr no-budget redesign service-logo wp-site-usd")]
+    [InlineData("designer", "logo-fixed-idr service-logo")]
+    [InlineData("developers", "hourly-react")]
+    [InlineData("-logos", "hourly-react logo-fixed-idr no-budget service-logo wp-site-usd")]
     [InlineData("kind:service", "service-logo")]
     [InlineData("kind:job", "hourly-react logo-fixed-idr no-budget redesign wp-site-usd")]
     [InlineData("budget:>=20USD", "hourly-react logo-fixed-idr redesign wp-site-usd")]
@@ -115,4 +119,16 @@ public sealed class GigFilterTests
     [InlineData("logo", "", false)]
     public void AKeywordMustStartAWord(string term, string text, bool expected) =>
         Assert.Equal(expected, GigMatcher.ContainsWordStart(text, term));
+
+    [Theory]
+    [InlineData("development", "develop")]
+    [InlineData("designer", "design")]
+    [InlineData("logos", "logo")]
+    [InlineData("translation", "transl")]
+    [InlineData("writing", "writ")]
+    [InlineData("companies", "compan")]
+    [InlineData("css", null)]
+    [InlineData("logo", null)]
+    [InlineData("landing page", null)]
+    public void KeywordsAlsoMatchByTheirStem(string term, string? stem) => Assert.Equal(stem, GigMatcher.Stem(term));
 }
