@@ -106,16 +106,16 @@ public sealed partial class FiverrProvider : HttpGigProvider<FiverrOptions>
                 }
             }
 
-            if (result.EntryCount == 0 || result.HasMore == false
-                || (result.Total is { } total && (long)page * (result.PageSize ?? DefaultPageSize) >= total))
-            {
-                yield break;
-            }
-
-            if (fresh == 0)
+            if (page > 1 && result.Gigs.Count > 0 && fresh == 0)
             {
                 // Fiverr answered a later page with gigs already seen: it ignores the page number, and asking on would loop.
                 ReportWarning(string.Create(CultureInfo.InvariantCulture, $"{Name}: page {page} repeated only gigs of earlier pages, so paging stopped there."));
+                yield break;
+            }
+
+            if (result.EntryCount == 0 || result.HasMore == false
+                || (result.Total is { } total && (long)page * (result.PageSize ?? DefaultPageSize) >= total))
+            {
                 yield break;
             }
         }

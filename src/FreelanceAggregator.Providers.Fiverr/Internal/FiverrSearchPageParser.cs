@@ -321,8 +321,10 @@ internal static class FiverrSearchPageParser
         var name = HtmlText.Tidy(Json.String(item, "seller_display_name"))?.Replace('\n', ' ');
         var username = Json.String(item, "seller_name")?.Trim();
         var level = Json.String(item, "seller_level")?.Trim() is { Length: > 0 } slug ? LevelInWords(slug) : null;
-        var rating = Json.Decimal(item, "buying_review_rating") is { } r and >= 0 and <= 5 ? r : (decimal?)null;
         var reviews = Json.Int(item, "buying_review_rating_count") is { } n and >= 0 ? n : (int?)null;
+
+        // A gig without reviews carries a rating of 0, which is no rating at all (the card shows none).
+        var rating = Json.Decimal(item, "buying_review_rating") is { } r and >= 0 and <= 5 && reviews != 0 ? r : (decimal?)null;
         var country = CountryCodes.Normalize(Json.String(item, "seller_country"));
         if (name is null && username is null && level is null && rating is null && reviews is null && country is null)
         {
@@ -405,14 +407,15 @@ internal static class FiverrSearchPageParser
         }
 
         // The seller's rating over all their gigs, beside the gig's own rating in Seller.Rating.
-        if (Json.Decimal(item, "seller_rating", "score") is { } score and >= 0 and <= 5)
+        var sellerReviews = Json.Int(item, "seller_rating", "count") is { } count and >= 0 ? count : (int?)null;
+        if (sellerReviews is { } reviews)
         {
-            extra["sellerRating"] = score;
+            extra["sellerReviews"] = reviews;
         }
 
-        if (Json.Int(item, "seller_rating", "count") is { } count and >= 0)
+        if (Json.Decimal(item, "seller_rating", "score") is { } score and >= 0 and <= 5 && sellerReviews != 0)
         {
-            extra["sellerReviews"] = count;
+            extra["sellerRating"] = score;
         }
 
         if (Json.String(item, "agency", "slug") is { } agency)
