@@ -1,6 +1,5 @@
 using FreelanceAggregator.Providers.Upwork;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -32,8 +31,10 @@ public static class UpworkBuilderExtensions
         builder.AddGigProviderHttpClient(name, configure);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpworkOptions>, UpworkOptionsValidator>());
 
-        // The bearer token travels in a header: never let HttpClient's own request logging print it.
-        builder.Services.Configure<HttpClientFactoryOptions>(name, o => o.ShouldRedactHeaderValue = static _ => true);
+        // The bearer token travels in a header. HttpClientFactory's default loggers redact header values in the message
+        // text, but their Trace-level record keeps the raw values in its structured state (where structured sinks read
+        // them), so this client has none; GigHttpClient logs each request's method, URL and status itself.
+        builder.Services.AddHttpClient(name).RemoveAllLoggers();
         return builder.AddProvider(name, sp => ActivatorUtilities.CreateInstance<UpworkProvider>(sp, name));
     }
 }

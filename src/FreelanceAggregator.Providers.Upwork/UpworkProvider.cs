@@ -233,8 +233,6 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
                 $"Upwork refused the refreshed access token (unauthorized{said}); authorise the app again",
             (TokenOrigin.Delegate, _) =>
                 $"Upwork refused the token from AccessTokenProvider (unauthorized{said}): it is expired (access tokens last 24 hours) or revoked, and asking the delegate again gave no other token",
-            (TokenOrigin.AccessToken, true) =>
-                $"Upwork refused the access token (unauthorized{said}) and the token returned by the refresh as well; authorise the app again",
             _ =>
                 $"Upwork refused the AccessToken (unauthorized{said}): it is expired (access tokens last 24 hours) or revoked. Set a fresh AccessToken, "
                 + "or set ClientId, ClientSecret and RefreshToken so the provider refreshes tokens itself (README: 'Getting an Upwork token')",
