@@ -269,7 +269,7 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
             message = message.Trim();
             return ": \"" + Redact(message.Length > 200 ? message[..200] + "..." : message, options) + "\"";
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return string.Empty;
         }

@@ -92,6 +92,15 @@ public sealed class UpworkSearchParserTests
     }
 
     [Fact]
+    public void AnInvalidUtf16EscapeMakesAValueUnreadableNotTheParserThrow()
+    {
+        var page = UpworkSearchParser.Parse(Page("""{"id":"1","title":"\ud800 broken","ciphertext":"~021","description":"\udc00","client":{"location":{"country":"\ud800"}}}"""));
+
+        Assert.Empty(page.Gigs);
+        Assert.Contains("upwork: job 1 was skipped: it has no title.", page.Warnings);
+    }
+
+    [Fact]
     public void ReadsGraphQlErrorsWithoutData()
     {
         var page = UpworkSearchParser.Parse(Fixtures.Read("error-scopes.json"));

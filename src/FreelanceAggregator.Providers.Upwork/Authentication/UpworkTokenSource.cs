@@ -298,6 +298,19 @@ internal sealed partial class UpworkTokenSource
 
     private TokenResponse ReadTokenResponse(GigHttpResponse response, UpworkOptions options)
     {
+        try
+        {
+            return ReadTokens(response, options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A JSON string with an invalid UTF-16 escape cannot be read as text.
+            throw response.Fail("Upwork's token endpoint answered with text that cannot be read", GigProviderFailure.InvalidResponse, innerException: ex);
+        }
+    }
+
+    private TokenResponse ReadTokens(GigHttpResponse response, UpworkOptions options)
+    {
         if (!response.IsSuccessStatusCode)
         {
             if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
@@ -371,7 +384,7 @@ internal sealed partial class UpworkTokenSource
                 e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()) ? v.GetString()!.Trim() : null;
             return (Text(root, "error"), Text(root, "error_description") ?? Text(root, "message"));
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             return (null, null);
         }

@@ -265,7 +265,7 @@ internal static class UpworkSearchParser
                 code = String(value, "currency");
                 break;
             case JsonValueKind.Number or JsonValueKind.String:
-                raw = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+                raw = value.ValueKind == JsonValueKind.String ? Text(value) : value.GetRawText();
                 code = fallbackCurrency?.Code;
                 break;
             default:
@@ -305,7 +305,7 @@ internal static class UpworkSearchParser
             var name = skill.ValueKind switch
             {
                 JsonValueKind.Object => Tidy(String(skill, "prettyName")) ?? Tidy(String(skill, "name")),
-                JsonValueKind.String => Tidy(skill.GetString()),
+                JsonValueKind.String => Tidy(Text(skill)),
                 _ => null,
             };
             if (name is not null && !skills.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -338,7 +338,7 @@ internal static class UpworkSearchParser
         bool? verified = client.TryGetProperty("verificationStatus", out var status)
             ? status.ValueKind switch
             {
-                JsonValueKind.String => string.Equals(status.GetString(), "VERIFIED", StringComparison.OrdinalIgnoreCase),
+                JsonValueKind.String => string.Equals(Text(status), "VERIFIED", StringComparison.OrdinalIgnoreCase),
                 JsonValueKind.Null => false,
                 _ => null,
             }
@@ -372,7 +372,7 @@ internal static class UpworkSearchParser
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                var text = value.GetString();
+                var text = Text(value);
                 if (TryParseDate(text, out var date))
                 {
                     return date;
@@ -413,7 +413,7 @@ internal static class UpworkSearchParser
             var message = item.ValueKind switch
             {
                 JsonValueKind.Object => Tidy(String(item, "message")),
-                JsonValueKind.String => Tidy(item.GetString()),
+                JsonValueKind.String => Tidy(Text(item)),
                 _ => null,
             };
             var classification = Object(item, "extensions") is { } extensions ? String(extensions, "classification") ?? String(extensions, "code") : null;
@@ -443,7 +443,7 @@ internal static class UpworkSearchParser
 
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
@@ -460,7 +460,7 @@ internal static class UpworkSearchParser
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var d) => d,
-            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            JsonValueKind.String when decimal.TryParse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };
     }
@@ -479,9 +479,27 @@ internal static class UpworkSearchParser
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.GetString(), out var b) => b,
+            JsonValueKind.String when bool.TryParse(Text(value), out var b) => b,
             _ => null,
         };
+    }
+
+    // GetString throws for a string holding an invalid UTF-16 escape (a lone "\ud800"): such a value is unreadable, not fatal.
+    private static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static string? Tidy(string? text) => HtmlText.Tidy(text);
