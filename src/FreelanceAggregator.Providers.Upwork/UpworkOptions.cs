@@ -37,7 +37,11 @@ public sealed class UpworkOptions : GigProviderOptions
     /// <summary>Upwork's OAuth2 token endpoint.</summary>
     public static readonly Uri DefaultTokenEndpoint = new("https://www.upwork.com/api/v3/oauth2/token");
 
-    /// <summary>Initializes a new instance with Upwork's addresses and the defaults below.</summary>
+    /// <summary>
+    /// Initializes a new instance with Upwork's defaults: <see cref="GigProviderOptions.BaseAddress"/>
+    /// <c>https://api.upwork.com/</c>, <see cref="GigProviderOptions.PageDelay"/> 250 ms (Upwork allows 300 requests a
+    /// minute per IP), and a <see cref="GigProviderOptions.UserAgent"/> naming this library.
+    /// </summary>
     public UpworkOptions()
     {
         BaseAddress = DefaultBaseAddress;
