@@ -1,0 +1,282 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FreelanceAggregator.Providers.Upwork.Authentication;
+using FreelanceAggregator.Providers.Upwork.GraphQL;
+using FreelanceAggregator.Providers.Upwork.Parsing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FreelanceAggregator.Providers.Upwork;
+
+/// <summary>
+/// Searches Upwork jobs through Upwork's official GraphQL API (<c>POST https://api.upwork.com/graphql</c>, query
+/// <c>marketplaceJobPostingsSearch</c>) with an OAuth2 bearer token; see <see cref="UpworkOptions"/> for the ways to
+/// give it one. Without a token it does not search and fails with <see cref="GigProviderFailure.Configuration"/>.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Pushed down: the keywords (<c>searchExpression_eq</c>), fixed or hourly (<c>jobType_eq</c>), payment verified, the
+/// budget or hourly-rate range when the query names the budget type and its bounds convert to USD, newest first.
+/// Everything else is filtered by the aggregator. Pages are read with <c>pagination_eq</c> until the limit or the last
+/// page; if Upwork refuses paging, the first page is returned with a warning.
+/// </para>
+/// <para>
+/// A 401 is answered once with a fresh token (refreshed, or asked again from the delegate) and the request retried
+/// once; 401 and 403 failures say which credential or scope is missing. GraphQL <c>errors[]</c> (sent with HTTP 200)
+/// fail the search with the server's messages. Tokens never appear in logs, exceptions or outcomes.
+/// </para>
+/// </remarks>
+public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
+{
+    private const string Scopes = "'Common Entities - Read-Only Access' and 'Read marketplace Job Postings'";
+
+    private readonly UpworkTokenSource _tokens;
+    private readonly ExchangeRateProvider _exchangeRates;
+
+    /// <summary>Initializes a new instance.</summary>
+    /// <param name="name">The provider's name (<see cref="UpworkOptions.DefaultName"/> unless registered under another).</param>
+    /// <param name="httpClientFactory">Creates the provider's named HTTP client.</param>
+    /// <param name="options">The provider's named options.</param>
+    /// <param name="timeProvider">The clock (token expiry), or <see langword="null"/> for the system clock.</param>
+    /// <param name="loggerFactory">Where to log, or <see langword="null"/>.</param>
+    /// <param name="exchangeRates">The rates used to express a budget filter in USD, or <see langword="null"/> for the embedded ECB snapshot.</param>
+    public UpworkProvider(
+        string name,
+        IHttpClientFactory httpClientFactory,
+        IOptionsMonitor<UpworkOptions> options,
+        TimeProvider? timeProvider = null,
+        ILoggerFactory? loggerFactory = null,
+        ExchangeRateProvider? exchangeRates = null)
+        : base(name, httpClientFactory, options, timeProvider, loggerFactory)
+    {
+        _tokens = new UpworkTokenSource(name, TimeProvider, Logger);
+        _exchangeRates = exchangeRates ?? ExchangeRateProvider.Default;
+    }
+
+    /// <inheritdoc/>
+    public override GigProviderCapabilities Capabilities { get; } = new()
+    {
+        Kinds = [GigKind.Job],
+        ServerSideFilters = GigFilters.Keywords | GigFilters.BudgetType | GigFilters.Budget | GigFilters.PaymentVerified,
+        FilterableFields = GigFilters.All,
+        Marketplace = "upwork",
+        SiteHosts = ["www.upwork.com"],
+    };
+
+    /// <inheritdoc/>
+    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var options = Options;
+        if (!options.HasAnyCredential)
+        {
+            // Never a silent empty result, and never a request without a token.
+            throw new GigProviderException(Name, UpworkTokenSource.NoTokenProblem, failure: GigProviderFailure.Configuration);
+        }
+
+        var http = CreateHttpClient();
+        var filter = await UpworkGraphQL.CreateFilterAsync(query, _exchangeRates, cancellationToken).ConfigureAwait(false);
+        var pages = PagesFor(query, options.PageSize);
+        var yielded = 0;
+        string? after = null;
+        for (var pageIndex = 0; pageIndex < pages && yielded < query.Limit; pageIndex++)
+        {
+            await PauseBeforePageAsync(pageIndex, cancellationToken).ConfigureAwait(false);
+            var first = Math.Min(options.PageSize, query.Limit - yielded);
+            var paged = true;
+            UpworkSearchPage page;
+            if (pageIndex == 0)
+            {
+                try
+                {
+                    page = await FetchAsync(http, options, filter, first, after: null, cancellationToken).ConfigureAwait(false);
+                }
+                catch (GigProviderException ex) when (MayBePagingRefused(ex, http))
+                {
+                    // One source reports that Upwork's resolver fails (HTTP 500) for any request with pagination_eq.
+                    // Ask once more without it: if that works, paging was the problem, and the first page is all there is.
+                    page = await FetchAsync(http, options, filter, first: null, after: null, cancellationToken).ConfigureAwait(false);
+                    paged = false;
+                    ReportWarning($"{Name}: Upwork refused paging (pagination_eq: {Redact(ex.Problem, options)}); only the first page, as Upwork sizes it without paging, was read.");
+                }
+            }
+            else
+            {
+                try
+                {
+                    page = await FetchAsync(http, options, filter, first, after, cancellationToken).ConfigureAwait(false);
+                }
+                catch (GigProviderException ex) when (MayBePagingRefused(ex, http))
+                {
+                    ReportWarning($"{Name}: Upwork refused the next page (pagination_eq after '{after}': {Redact(ex.Problem, options)}); the search stopped after {yielded} jobs.");
+                    yield break;
+                }
+            }
+
+            foreach (var warning in page.Warnings)
+            {
+                ReportWarning(Redact(warning, options));
+            }
+
+            foreach (var gig in page.Gigs)
+            {
+                yield return gig;
+                if (++yielded >= query.Limit)
+                {
+                    yield break;
+                }
+            }
+
+            if (!paged || !page.HasNextPage || page.EdgeCount == 0)
+            {
+                yield break;
+            }
+
+            if (string.IsNullOrEmpty(page.EndCursor) || page.EndCursor == after)
+            {
+                ReportWarning($"{Name}: Upwork said there are more jobs but gave no new cursor (endCursor '{page.EndCursor}'); the search stopped after {yielded} jobs.");
+                yield break;
+            }
+
+            after = page.EndCursor;
+        }
+    }
+
+    // A server error or a GraphQL error of the search itself may be Upwork refusing pagination_eq; a refused token, a
+    // missing scope, a timeout, an unreadable answer or a failing token endpoint is not, and fails the search as it is.
+    private static bool MayBePagingRefused(GigProviderException ex, GigHttpClient http) =>
+        ex.RequestUri == http.Resolve("graphql")
+        && (ex.Failure == GigProviderFailure.SiteError || (ex.Failure == GigProviderFailure.HttpStatus && (int?)ex.StatusCode >= 500));
+
+    private async Task<UpworkSearchPage> FetchAsync(GigHttpClient http, UpworkOptions options, UpworkSearchFilter filter, int? first, string? after, CancellationToken cancellationToken)
+    {
+        var body = UpworkGraphQL.CreateBody(filter, first, after);
+        var token = await _tokens.GetAsync(options, http, cancellationToken).ConfigureAwait(false);
+        var response = await PostAsync(http, options, body, token, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            LogTokenRefused(Logger, Name, token.Origin);
+            var renewed = await _tokens.RenewAsync(options, http, token, cancellationToken).ConfigureAwait(false);
+            if (renewed is not { } next)
+            {
+                throw Unauthorized(response, options, token.Origin, retried: false);
+            }
+
+            token = next;
+            response = await PostAsync(http, options, body, token, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized)
+            {
+                throw Unauthorized(response, options, token.Origin, retried: true);
+            }
+        }
+
+        if (response.StatusCode == HttpStatusCode.Forbidden)
+        {
+            throw response.Fail(
+                $"Upwork refused the request (forbidden{ServerSays(response, options)}): the API key or its token lacks a scope this search needs. "
+                + $"The key needs the scopes {Scopes}; add them to the key and authorise again (tokens issued before a scope change stop working)",
+                GigProviderFailure.Forbidden);
+        }
+
+        response.EnsureSuccess();
+        var page = UpworkSearchParser.Parse(response.Text, Name, response.RequestUri);
+        if (page.Errors.Count == 0)
+        {
+            return page;
+        }
+
+        var messages = Redact(string.Join("; ", page.Errors.Select(e => e.Classification is null ? e.Message : $"{e.Message} [{e.Classification}]").Distinct().Take(5)), options);
+        if (page.IsScopeError)
+        {
+            throw response.Fail(
+                $"Upwork refused the search: the token lacks a scope ({messages}). The API key needs the scopes {Scopes}; add them to the key and authorise again",
+                GigProviderFailure.Forbidden);
+        }
+
+        if (!page.HasData)
+        {
+            throw response.Fail($"Upwork's GraphQL API answered with errors: {messages}", GigProviderFailure.SiteError);
+        }
+
+        // GraphQL may answer with data and errors at once (e.g. NullValueInNonNullableField for one job): keep the data.
+        ReportWarning($"{Name}: Upwork answered with data and errors; the readable jobs were kept. Errors: {messages}");
+        return page;
+    }
+
+    private static Task<GigHttpResponse> PostAsync(GigHttpClient http, UpworkOptions options, byte[] body, BearerToken token, CancellationToken cancellationToken) =>
+        http.SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, http.Resolve("graphql")) { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                if (!string.IsNullOrWhiteSpace(options.TenantId))
+                {
+                    request.Headers.TryAddWithoutValidation("X-Upwork-API-TenantId", options.TenantId.Trim());
+                }
+
+                return request;
+            },
+            cancellationToken);
+
+    private GigProviderException Unauthorized(GigHttpResponse response, UpworkOptions options, TokenOrigin origin, bool retried)
+    {
+        var said = ServerSays(response, options);
+        var problem = (origin, retried) switch
+        {
+            (TokenOrigin.Refreshed, true) =>
+                $"Upwork refused a freshly refreshed access token (unauthorized{said}): the API key (ClientId) may be disabled, or its scopes changed; authorise the app again",
+            (TokenOrigin.Refreshed, false) =>
+                $"Upwork refused the refreshed access token (unauthorized{said}); authorise the app again",
+            (TokenOrigin.Delegate, _) =>
+                $"Upwork refused the token from AccessTokenProvider (unauthorized{said}): it is expired (access tokens last 24 hours) or revoked, and asking the delegate again gave no other token",
+            _ =>
+                $"Upwork refused the AccessToken (unauthorized{said}): it is expired (access tokens last 24 hours) or revoked. Set a fresh AccessToken, "
+                + "or set ClientId, ClientSecret and RefreshToken so the provider refreshes tokens itself (README: 'Getting an Upwork token')",
+        };
+        return response.Fail(problem, GigProviderFailure.Unauthorized);
+    }
+
+    // Upwork's 401/403 bodies are small JSON such as {"message":"Authentication failed"}; quote that message, redacted.
+    private string ServerSays(GigHttpResponse response, UpworkOptions options)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(response.Body);
+            var root = json.RootElement;
+            string? message = null;
+            if (root.ValueKind == JsonValueKind.Object)
+            {
+                if (root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
+                {
+                    message = m.GetString();
+                }
+                else if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
+                    && errors[0].ValueKind == JsonValueKind.Object && errors[0].TryGetProperty("message", out var e) && e.ValueKind == JsonValueKind.String)
+                {
+                    message = e.GetString();
+                }
+            }
+
+            if (string.IsNullOrWhiteSpace(message))
+            {
+                return string.Empty;
+            }
+
+            message = message.Trim();
+            return ": \"" + Redact(message.Length > 200 ? message[..200] + "..." : message, options) + "\"";
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private string Redact(string text, UpworkOptions options) => _tokens.Redact(text, options);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Debug, Message = "{Provider}: Upwork refused the {Origin} access token (HTTP 401); getting another one and retrying once.")]
+    private static partial void LogTokenRefused(ILogger logger, string provider, TokenOrigin origin);
+}
