@@ -115,14 +115,18 @@ public sealed class FreelancerProvider : HttpGigProvider<FreelancerOptions>
                 ReportWarning(warning);
             }
 
+            // The page's rates go to the aggregator before its projects do, so that every budget of the page can be
+            // converted with them, also across currencies (INR to IDR through USD).
             foreach (var project in result.Projects)
             {
-                // The rate goes to the aggregator before the project does, so its budget can be converted with it.
                 if (project.SiteRate is { } rate && reportedRates.Add(rate.From))
                 {
                     ReportExchangeRate(rate);
                 }
+            }
 
+            foreach (var project in result.Projects)
+            {
                 yield return project.Gig;
                 if (++yielded >= query.Limit)
                 {
