@@ -82,7 +82,9 @@ public sealed class FreelancerProvider : HttpGigProvider<FreelancerOptions>
         var site = options.PublicSite ?? new Uri("https://www.freelancer.com/");
         var token = string.IsNullOrEmpty(options.OAuthToken) ? null : options.OAuthToken;
         var client = CreateHttpClient();
-        var pages = PagesFor(query, options.PageSize);
+        // Pages are counted by what the site gives, not planned from PageSize: a page shorter than asked while
+        // total_count says there is more (a lowered cap) is followed by another page, up to MaxPages.
+        var pages = options.MaxPages;
         var reportedRates = new HashSet<Currency>();
         var offset = 0L;
         var yielded = 0;

@@ -185,6 +185,33 @@ public sealed class FreelancerProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task AShortPageIsFollowedWhileTotalCountSaysThereIsMore()
+    {
+        _server.StubTwoPages();
+        await using var aggregator = FreelancerTestServer.CreateFreelancer(_server);
+        var result = await aggregator.SearchAllAsync(new GigQuery { Limit = 50 }, Ct);
+
+        Assert.Equal(9, result.Gigs.Count);
+        var queries = _server.Queries();
+        Assert.Equal(2, queries.Count);
+        Assert.EndsWith("limit=50&offset=0", queries[0], StringComparison.Ordinal);
+        Assert.EndsWith("limit=44&offset=6", queries[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutTotalCountAShortPageIsTheLast()
+    {
+        var page = Fixtures.Read("projects-page2.json").Replace("\"total_count\": 9,", string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("total_count", page, StringComparison.Ordinal);
+        _server.StubBody(page);
+        await using var aggregator = FreelancerTestServer.CreateFreelancer(_server);
+        var result = await aggregator.SearchAllAsync(new GigQuery { Limit = 50 }, Ct);
+
+        Assert.Equal(3, result.Gigs.Count);
+        Assert.Single(_server.Requests());
+    }
+
+    [Fact]
     public async Task PagingNeverAsksForMoreThanMaxPagesAndSaysSo()
     {
         _server.StubTwoPages();
