@@ -82,16 +82,16 @@ public sealed class FreelancerProvider : HttpGigProvider<FreelancerOptions>
         var site = options.PublicSite ?? new Uri("https://www.freelancer.com/");
         var token = string.IsNullOrEmpty(options.OAuthToken) ? null : options.OAuthToken;
         var client = CreateHttpClient();
-        // Pages are counted by what the site gives, not planned from PageSize: a page shorter than asked while
-        // total_count says there is more (a lowered cap) is followed by another page, up to MaxPages.
-        var pages = options.MaxPages;
         var reportedRates = new HashSet<Currency>();
         var offset = 0L;
         var yielded = 0;
         long? total = null;
         var lastPageFull = false;
         var page = 0;
-        for (; page < pages && yielded < query.Limit; page++)
+
+        // Pages are counted by what the site gives, not planned from PageSize: a page shorter than asked while
+        // total_count says there is more (a lowered cap) is followed by another one, up to MaxPages.
+        for (; page < options.MaxPages && yielded < query.Limit; page++)
         {
             await PauseBeforePageAsync(page, cancellationToken).ConfigureAwait(false);
             var limit = Math.Min(options.PageSize, query.Limit - yielded);

@@ -132,6 +132,22 @@ public sealed class FreelancerResponseParserTests
     }
 
     [Theory]
+    [InlineData("""{"status":"success","result":{"projects":[PROJECT],"total_count":1},"request_id":"ab"}""")]
+    [InlineData("""{"status":"success","result":{"projects":[PROJECT],"total_count":1,"users":null}}""")]
+    [InlineData("""{"status":"success","result":{"projects":[PROJECT],"total_count":1,"users":[]}}""")]
+    [InlineData("""{"status":"success","result":{"projects":[PROJECT],"total_count":1,"users":{"99":{"id":99,"username":"someone"}}}}""")]
+    [InlineData("""{"status":"success","result":{"projects":[PROJECT],"total_count":1,"users":"none"}}""")]
+    public void UsersMissingEmptyOrWithoutTheOwnerGiveAProjectWithoutBuyer(string body)
+    {
+        var page = FreelancerResponseParser.Parse(body.Replace("PROJECT", Project(), StringComparison.Ordinal), Settings());
+
+        var gig = Assert.Single(page.Projects).Gig;
+        Assert.Null(gig.Client);
+        Assert.Equal(Budget.Fixed(new Money(250m, Currency.USD), new Money(750m, Currency.USD)), gig.Budget);
+        Assert.Empty(page.Warnings);
+    }
+
+    [Theory]
     [InlineData(""","time_submitted":99999999999999""")]
     [InlineData(""","time_submitted":-5""")]
     [InlineData(""","time_submitted":"yesterday" """)]
