@@ -38,11 +38,11 @@ public static class RemoteOkBuilderExtensions
 
         // Registered under its name, so a second call replaces the first instead of adding a second provider.
         return builder.AddProvider(name, sp => new RemoteOkProvider(
-            name,
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptionsMonitor<RemoteOkOptions>>(),
             sp.GetService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            name));
     }
 }
 #endregion

@@ -66,13 +66,14 @@ internal static class RemoteOkFeedParser
 
             var gigs = new List<Gig>();
             var warnings = new List<string>();
-            var jobElements = 0;
+            var candidates = 0;
             var index = -1;
             foreach (var element in root.EnumerateArray())
             {
                 index++;
                 if (element.ValueKind != JsonValueKind.Object)
                 {
+                    candidates++;
                     warnings.Add($"{settings.Provider}: element {index} of the feed is a {element.ValueKind.ToString().ToLowerInvariant()}, not a job, and was skipped.");
                     continue;
                 }
@@ -82,7 +83,7 @@ internal static class RemoteOkFeedParser
                     continue;
                 }
 
-                jobElements++;
+                candidates++;
                 if (ReadJob(element, settings, out var problem) is { } gig)
                 {
                     gigs.Add(gig);
@@ -93,11 +94,11 @@ internal static class RemoteOkFeedParser
                 }
             }
 
-            // Jobs that all lack what every Remote OK job has mean the format changed; reporting that as "no jobs"
-            // would hide it. A feed with only the legal notice is a real empty result (a tag nobody uses).
-            if (jobElements > 0 && gigs.Count == 0)
+            // Elements that are all unreadable as jobs mean the format changed; reporting that as "no jobs" would hide
+            // it. A feed with only the legal notice is a real empty result (Remote OK's answer to a tag nobody uses).
+            if (candidates > 0 && gigs.Count == 0)
             {
-                throw Fail(settings, $"none of the feed's {jobElements} job objects could be read ({warnings[^1]}); the feed's format may have changed");
+                throw Fail(settings, $"none of the feed's {candidates} elements could be read as a job ({warnings[^1]}); the feed's format may have changed");
             }
 
             return new RemoteOkFeed(gigs, warnings);

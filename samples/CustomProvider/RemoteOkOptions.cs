@@ -15,8 +15,8 @@ public sealed class RemoteOkOptions : GigProviderOptions
     {
         BaseAddress = RemoteOkProvider.PublicSite;
 
-        // Remote OK's API terms ask users to credit the site and link back; a User-Agent that names the caller lets the
-        // site tell who is calling, rather than looking like an anonymous scraper.
+        // A User-Agent that names the caller and where to find it lets the site tell who is calling, and whom to ask,
+        // instead of seeing an anonymous scraper. A real package puts its own name and address here.
         UserAgent = "Contoso.FreelanceAggregator.Providers.RemoteOk/0.1 (+https://github.com/FreelanceAggregator/FreelanceAggregator)";
     }
 

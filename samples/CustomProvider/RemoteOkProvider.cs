@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using FreelanceAggregator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -35,26 +34,15 @@ public sealed class RemoteOkProvider : HttpGigProvider<RemoteOkOptions>
     public static readonly Uri PublicSite = new("https://remoteok.com/");
 
     /// <summary>
-    /// Initializes a new instance named <see cref="DefaultName"/>, with every dependency taken from dependency injection.
-    /// This is the constructor <c>AddProvider&lt;RemoteOkProvider&gt;()</c> uses.
+    /// Initializes a new instance. Every parameter but <paramref name="name"/> is a service, so dependency injection can
+    /// call this constructor by itself: that is what <c>AddProvider&lt;RemoteOkProvider&gt;()</c> does.
     /// </summary>
     /// <param name="httpClientFactory">Creates the provider's named HTTP client.</param>
     /// <param name="options">The provider's named options.</param>
     /// <param name="timeProvider">The clock, or <see langword="null"/> for the system clock.</param>
     /// <param name="loggerFactory">Where to log, or <see langword="null"/>.</param>
-    [ActivatorUtilitiesConstructor]
-    public RemoteOkProvider(IHttpClientFactory httpClientFactory, IOptionsMonitor<RemoteOkOptions> options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
-        : this(DefaultName, httpClientFactory, options, timeProvider, loggerFactory)
-    {
-    }
-
-    /// <summary>Initializes a new instance under a name of your own; the name is also the name of its options and HTTP client.</summary>
-    /// <param name="name">The provider's name.</param>
-    /// <param name="httpClientFactory">Creates the provider's named HTTP client.</param>
-    /// <param name="options">The provider's named options.</param>
-    /// <param name="timeProvider">The clock, or <see langword="null"/> for the system clock.</param>
-    /// <param name="loggerFactory">Where to log, or <see langword="null"/>.</param>
-    public RemoteOkProvider(string name, IHttpClientFactory httpClientFactory, IOptionsMonitor<RemoteOkOptions> options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    /// <param name="name">The provider's name, also the name of its options and HTTP client; last and optional so that dependency injection leaves it at <see cref="DefaultName"/>.</param>
+    public RemoteOkProvider(IHttpClientFactory httpClientFactory, IOptionsMonitor<RemoteOkOptions> options, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null, string name = DefaultName)
         : base(name, httpClientFactory, options, timeProvider, loggerFactory)
     {
         Capabilities = new GigProviderCapabilities
