@@ -32,7 +32,7 @@ namespace FreelanceAggregator.Text;
 public sealed partial class DateTextPattern
 {
     private const string TimePart =
-        @"(?:(?:T|\s*,?\s*(?:(?:pukul|pkl\.?|jam|at|@)\s*)?)(?<h>\d{1,2})[:.](?<mi>\d{2})(?:[:.](?<s>\d{2})(?<frac>\.\d{1,7})?)?(?:\s*(?<ampm>[AaPp]\.?[Mm]\.?)(?![\p{L}]))?)?";
+        @"(?:(?:T|\s*,?\s*(?:(?:pukul|pkl\.?|jam|at|@)\s*)?)(?<h>\d{1,2})[:.](?<mi>\d{2})(?:[:.](?<s>\d{2})(?<frac>\.\d{1,9})?)?(?:\s*(?<ampm>[AaPp]\.?[Mm]\.?)(?![\p{L}]))?)?";
 
     private const string ZonePart =
         @"(?:\s*(?<zone>WITA|WIB|WIT|UTC|GMT|Z)(?:(?<zsign>[+-])(?<zh>\d{1,2})(?::?(?<zm>\d{2}))?)?(?![\p{L}\d])|\s*(?<zsign>[+-])(?<zh>\d{2}):?(?<zm>\d{2})(?!\d))?";
