@@ -40,9 +40,9 @@ internal static partial class ProjectsCoIdParser
     {
         ArgumentNullException.ThrowIfNull(pageUri);
         using var document = HtmlDocumentParser.Parse(html ?? string.Empty);
-        if (HtmlPageCheck.FindWall(document, pageUri) is { } wall)
+        if (HtmlPageCheck.FindBotWall(document) is { } wall)
         {
-            throw new GigProviderException(provider, wall.Problem, pageUri, failure: wall.Failure);
+            throw new GigProviderException(provider, wall, pageUri, failure: GigProviderFailure.Blocked);
         }
 
         var warnings = new List<string>();
@@ -54,6 +54,11 @@ internal static partial class ProjectsCoIdParser
             {
                 gigs.Add(gig);
             }
+        }
+
+        if (columns.Count == 0 && (HtmlPageCheck.IsLoginAddress(pageUri) || (!LooksLikeListing(document) && HtmlPageCheck.HasPasswordField(document))))
+        {
+            throw new GigProviderException(provider, HtmlPageCheck.LoginProblem(document, "the project listing"), pageUri, failure: GigProviderFailure.LoginRequired);
         }
 
         if (columns.Count == 0 && !LooksLikeListing(document))
@@ -73,9 +78,10 @@ internal static partial class ProjectsCoIdParser
         return new ProjectsCoIdPage(gigs, warnings, LastPage(document));
     }
 
-    // An empty search still renders the listing's frame: the search form, the list container or the pagination.
+    // An empty search still renders the listing's frame: the list container or the pagination. (Not the search box:
+    // a login or error page may carry one in its navigation bar.)
     private static bool LooksLikeListing(IDocument document) =>
-        document.QuerySelector("#ds, .form-body, ul.pagination, input[name=search], form[action*='browse_projects']") is not null;
+        document.QuerySelector("#ds, .form-body, ul.pagination") is not null;
 
     private static Gig? ReadRow(IElement column, string provider, DateTimeOffset now, List<string> warnings)
     {

@@ -12,7 +12,7 @@ internal static partial class HtmlPageCheck
     public static string Describe(IDocument document)
     {
         var title = Title(document);
-        return title is null ? "an untitled page" : $"a page titled '{title}'";
+        return title is null ? "untitled" : $"titled '{title}'";
     }
 
     /// <summary>Gets the page's title, tidied and cut to a readable length, or <see langword="null"/>.</summary>
@@ -22,28 +22,36 @@ internal static partial class HtmlPageCheck
         return title is null ? null : title.Length > 80 ? title[..80] + "…" : title;
     }
 
-    /// <summary>
-    /// Finds a bot wall or a login page. The address matters: a same-site redirect to <c>/login</c> is followed by the
-    /// HTTP client, and the page it lands on may hold nothing but a form.
-    /// </summary>
-    /// <returns>The kind of failure and what came back, or <see langword="null"/> for an ordinary page.</returns>
-    public static (GigProviderFailure Failure, string Problem)? FindWall(IDocument document, Uri pageUri)
+    /// <summary>Finds a bot wall (a challenge or captcha page answering instead of the site).</summary>
+    /// <returns>What came back, or <see langword="null"/> for an ordinary page.</returns>
+    public static string? FindBotWall(IDocument document)
     {
         var title = Title(document) ?? string.Empty;
         if (title.StartsWith("Just a moment", StringComparison.OrdinalIgnoreCase)
             || title.Contains("Attention Required", StringComparison.OrdinalIgnoreCase)
             || document.QuerySelector("#challenge-form, #cf-challenge-running, .cf-browser-verification, form[action*='__cf_chl'], .g-recaptcha, .h-captcha, #px-captcha") is not null)
         {
-            return (GigProviderFailure.Blocked, $"bot protection answered instead of the site ({Describe(document)} with a challenge); try later, from another network, or raise PageDelay");
-        }
-
-        if (LoginPath().IsMatch(pageUri.AbsolutePath) || document.QuerySelector("input[type=password], input[type=PASSWORD]") is not null)
-        {
-            return (GigProviderFailure.LoginRequired, $"the site answered with a login page ({Describe(document)}) instead of the list");
+            return $"bot protection answered instead of the site ({Describe(document)} with a challenge); try later, from another network, or raise PageDelay";
         }
 
         return null;
     }
+
+    /// <summary>
+    /// Checks whether the address is a login page's. A same-site redirect to <c>/login</c> is followed by the HTTP client,
+    /// so the address that answered tells.
+    /// </summary>
+    public static bool IsLoginAddress(Uri pageUri) => LoginPath().IsMatch(pageUri.AbsolutePath);
+
+    /// <summary>
+    /// Checks whether the page holds a password field. Ask only about a page that lacks what was expected: an ordinary
+    /// page may carry a login form in its navigation bar.
+    /// </summary>
+    public static bool HasPasswordField(IDocument document) => document.QuerySelector("input[type=password], input[type=PASSWORD]") is not null;
+
+    /// <summary>Describes a login page for a message.</summary>
+    public static string LoginProblem(IDocument document, string expected) =>
+        $"the site answered with a login page ({Describe(document)}) instead of {expected}";
 
     /// <summary>
     /// Checks for the empty shell of a client-side app: a body whose only content is scripts (and perhaps a

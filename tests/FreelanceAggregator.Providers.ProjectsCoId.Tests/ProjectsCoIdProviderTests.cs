@@ -156,6 +156,30 @@ public sealed class ProjectsCoIdProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task ALoginFormInTheNavigationBarDoesNotMakeAnEmptySearchALoginWall()
+    {
+        var html = Fixtures.Read("search-empty.html").Replace(
+            "<ul class=\"nav navbar-nav\">",
+            "<form class=\"navbar-form\"><input name=\"username\"><input type=\"password\" name=\"password\"></form><ul class=\"nav navbar-nav\">",
+            StringComparison.Ordinal);
+        _server.Server.Given(Request.Create().WithPath(ProjectsCoIdStubs.ListingPath)).RespondWith(Response.Create().WithBody(html));
+
+        Assert.Empty(await SearchAsync(new GigQuery("zzzz")));
+    }
+
+    [Fact]
+    public async Task ABotWallIsBlocked()
+    {
+        _server.Server.Given(Request.Create().WithPath(ProjectsCoIdStubs.ListingPath)).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><form id=\"challenge-form\" action=\"/?__cf_chl_f_tk=x\"></form></body></html>"));
+
+        var outcome = await FailAsync();
+
+        Assert.Equal(GigProviderFailure.Blocked, outcome.Failure);
+        Assert.Contains("titled 'Just a moment...'", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OddRowsAreReadTolerantlyAndSkippedRowsAreNamed()
     {
         _server.Server.Given(Request.Create().WithPath(ProjectsCoIdStubs.ListingPath)).RespondWith(ProjectsCoIdStubs.Html("listing-odd-rows.html"));
