@@ -8,7 +8,11 @@ public sealed class ProjectsCoIdOptions : GigProviderOptions
     /// <summary>The User-Agent sent unless <see cref="GigProviderOptions.UserAgent"/> is set otherwise.</summary>
     public const string DefaultUserAgent = "FreelanceAggregator/0.1 (+https://github.com/FreelanceAggregator/FreelanceAggregator)";
 
-    /// <summary>Initializes a new instance with the site's address and polite defaults for a scraped site.</summary>
+    /// <summary>
+    /// Initializes a new instance with the site's address and polite defaults for a scraped site:
+    /// <see cref="GigProviderOptions.BaseAddress"/> <c>https://projects.co.id/</c>, <see cref="GigProviderOptions.PageDelay"/>
+    /// one second, and <see cref="GigProviderOptions.UserAgent"/> <see cref="DefaultUserAgent"/>.
+    /// </summary>
     public ProjectsCoIdOptions()
     {
         BaseAddress = new Uri("https://projects.co.id/");

@@ -56,12 +56,15 @@ internal static partial class ProjectsCoIdParser
             }
         }
 
-        if (columns.Count == 0 && (HtmlPageCheck.IsLoginAddress(pageUri) || (!LooksLikeListing(document) && HtmlPageCheck.HasPasswordField(document))))
+        // A Bootstrap page of another kind (an error or maintenance page) can have a div.col-md-10 with an h2 too; only a
+        // link to a project makes it a listing row.
+        var rows = gigs.Count > 0 || columns.Any(c => c.QuerySelector("h2 a[href*='browse_projects/view']") is not null) ? columns.Count : 0;
+        if (rows == 0 && (HtmlPageCheck.IsLoginAddress(pageUri) || (!LooksLikeListing(document) && HtmlPageCheck.HasPasswordField(document))))
         {
             throw new GigProviderException(provider, HtmlPageCheck.LoginProblem(document, "the project listing"), pageUri, failure: GigProviderFailure.LoginRequired);
         }
 
-        if (columns.Count == 0 && !LooksLikeListing(document))
+        if (rows == 0 && !LooksLikeListing(document))
         {
             if (HtmlPageCheck.IsEmptyAppShell(document, out var shell))
             {

@@ -26,7 +26,11 @@ public sealed class SribulancerOptions : GigProviderOptions
     /// <summary>The User-Agent sent unless <see cref="GigProviderOptions.UserAgent"/> is set otherwise.</summary>
     public const string DefaultUserAgent = "FreelanceAggregator/0.1 (+https://github.com/FreelanceAggregator/FreelanceAggregator)";
 
-    /// <summary>Initializes a new instance that reads Sribu's public API politely.</summary>
+    /// <summary>
+    /// Initializes a new instance that reads Sribu's public API politely: <see cref="GigProviderOptions.BaseAddress"/>
+    /// <c>https://api.sribu.com/</c>, <see cref="GigProviderOptions.PageDelay"/> one second, and
+    /// <see cref="GigProviderOptions.UserAgent"/> <see cref="DefaultUserAgent"/>.
+    /// </summary>
     public SribulancerOptions()
     {
         BaseAddress = new Uri("https://api.sribu.com/");

@@ -245,6 +245,18 @@ public sealed class ProjectsCoIdProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task ABootstrapPageWithoutProjectLinksIsAFailureNotZeroResults()
+    {
+        _server.Server.Given(Request.Create().WithPath(ProjectsCoIdStubs.ListingPath)).RespondWith(Response.Create().WithBody(
+            "<html><head><title>Error 500</title></head><body><div class=\"row\"><div class=\"col-md-10\"><h2>Terjadi kesalahan</h2><p>Silakan coba lagi.</p></div></div></body></html>"));
+
+        var outcome = await FailAsync();
+
+        Assert.Equal(GigProviderFailure.InvalidResponse, outcome.Failure);
+        Assert.Contains("titled 'Error 500'", outcome.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JsonInsteadOfTheListingIsAFailure()
     {
         _server.Server.Given(Request.Create().WithPath(ProjectsCoIdStubs.ListingPath))
