@@ -71,6 +71,25 @@ public abstract class GigProviderConformanceTests : IDisposable
         Assert.Empty(outcome.Warnings.Where(w => w.Contains("was skipped", StringComparison.Ordinal)));
     }
 
+    /// <summary>Site extras follow one convention on every provider: camel-case keys, and values of the documented types.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ExtrasHaveCamelCaseKeysAndPlainValues()
+    {
+        var query = StubResults();
+        await using var aggregator = CreateAggregator();
+        var result = await aggregator.SearchAllAsync(query, TestContext.Current.CancellationToken);
+
+        Assert.NotEmpty(result.Gigs);
+        Assert.All(result.Gigs.SelectMany(g => g.Extra.Select(e => (g.Id, e.Key, e.Value))), extra =>
+        {
+            Assert.Matches("^[a-z][a-zA-Z0-9]*$", extra.Key);
+            Assert.True(
+                extra.Value is string or bool or int or long or decimal or Money or DateTimeOffset or Uri,
+                $"listing {extra.Id}: Extra[\"{extra.Key}\"] is a {extra.Value?.GetType().Name ?? "null"}");
+        });
+    }
+
     /// <summary>Every URL is http(s) on the site's public host, never on the test server that served the page.</summary>
     /// <returns>A task.</returns>
     [Fact]

@@ -62,7 +62,7 @@ public sealed record Gig
     /// <summary>
     /// Gets site-specific values that are not part of the model (e.g. <c>featured</c>, <c>deliveryDays</c>), keyed by a
     /// camel-case name. Values are strings, booleans, numbers (<see cref="int"/>, <see cref="long"/>, <see cref="decimal"/>),
-    /// <see cref="Money"/> or <see cref="DateTimeOffset"/>.
+    /// <see cref="Money"/>, <see cref="DateTimeOffset"/> or <see cref="Uri"/>.
     /// </summary>
     public IReadOnlyDictionary<string, object> Extra { get; init; } = NoExtra;
 

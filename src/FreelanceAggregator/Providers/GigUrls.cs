@@ -37,7 +37,11 @@ public static class GigUrls
             return false;
         }
 
-        var host = url.IdnHost;
+        if (IdnHost(url) is not { } host)
+        {
+            return false;
+        }
+
         foreach (var allowed in hosts)
         {
             var bare = allowed.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? allowed[4..] : allowed;
@@ -56,13 +60,26 @@ public static class GigUrls
     public static string Canonical(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var host = url.IdnHost.ToLowerInvariant();
+        var host = (IdnHost(url) ?? url.Host).ToLowerInvariant();
         if (host.StartsWith("www.", StringComparison.Ordinal))
         {
             host = host[4..];
         }
 
         return host + url.AbsolutePath.TrimEnd('/');
+    }
+
+    // Uri accepts some hosts (e.g. with an unassigned code point such as U+0378) whose IDN form it then refuses to compute.
+    private static string? IdnHost(Uri url)
+    {
+        try
+        {
+            return url.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return null;
+        }
     }
 
     private static bool IsHttp(Uri uri) => uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

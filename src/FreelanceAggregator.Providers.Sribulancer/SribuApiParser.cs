@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Text.Json;
+using FreelanceAggregator.Html;
+using FreelanceAggregator.Text;
+
+namespace FreelanceAggregator.Providers.Sribulancer;
+
+/// <summary>One page of jobs read from Sribu's API.</summary>
+/// <param name="Gigs">The jobs, in the answer's order.</param>
+/// <param name="Warnings">Jobs skipped and values not understood, each naming the job.</param>
+/// <param name="Total">How many jobs the list has in all, if the answer says.</param>
+/// <param name="Received">How many job entries the page held, readable or not (for paging).</param>
+internal sealed record SribuApiPage(IReadOnlyList<Gig> Gigs, IReadOnlyList<string> Warnings, int? Total, int Received);
+
+/// <summary>
+/// Reads the answer of Sribu's public GraphQL API (<c>jobsListPublic</c>) through the JSON paths in
+/// <see cref="SribuApiOptions"/>. Tolerant: missing, null, reordered or extra fields, numbers as strings and strings as
+/// numbers are all fine; only the id and the title are mandatory. An HTML answer is classified (login page, bot wall,
+/// app shell) instead of being read as an empty list.
+/// </summary>
+internal static class SribuApiParser
+{
+    private static readonly DateTextPattern Dates = DateTextPattern.Indonesian;
+
+    /// <summary>Reads one answer. Throws nothing but <see cref="GigProviderException"/>.</summary>
+    /// <param name="body">The answer's text.</param>
+    /// <param name="requestUri">The address that answered, for messages.</param>
+    /// <param name="provider">The provider's name, for messages.</param>
+    /// <param name="options">The provider's options: the JSON paths, the public site and its link paths.</param>
+    /// <param name="now">The clock's time, for relative dates.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="GigProviderException">The answer is HTML, not JSON, an API error, or has no job list.</exception>
+    public static SribuApiPage Parse(string? body, Uri requestUri, string provider, SribulancerOptions options, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(requestUri);
+        ArgumentNullException.ThrowIfNull(options);
+        var text = body ?? string.Empty;
+        if (text.AsSpan().TrimStart().StartsWith("<"))
+        {
+            throw NotJson(text, requestUri, provider);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 128, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new GigProviderException(provider, $"the answer is not valid JSON ({ex.Message.Split(". ", 2)[0]})", requestUri, failure: GigProviderFailure.InvalidResponse, innerException: ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new GigProviderException(provider, $"the answer is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not the object the API sends", requestUri, failure: GigProviderFailure.InvalidResponse);
+            }
+
+            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+            {
+                var messages = errors.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) ? AsString(m) : AsString(e)).OfType<string>().Take(3);
+                throw new GigProviderException(
+                    provider,
+                    $"Sribu's API refused the query: {string.Join("; ", messages)}. If its schema changed, adapt Api.Query and the Api paths",
+                    requestUri,
+                    failure: GigProviderFailure.SiteError);
+            }
+
+            if (AsString(Find(root, options.Api.ErrorPath)) is { Length: > 0 } error)
+            {
+                throw new GigProviderException(provider, $"Sribu's API answered with an error: {error}", requestUri, failure: GigProviderFailure.SiteError);
+            }
+
+            var jobs = Find(root, options.Api.JobsPath);
+            if (jobs is not { ValueKind: JsonValueKind.Array } list)
+            {
+                throw new GigProviderException(
+                    provider,
+                    $"the answer holds no job list at '{options.Api.JobsPath}' (found {(jobs is { } j ? j.ValueKind.ToString().ToLowerInvariant() : "nothing")}); if Sribu changed its answer, adapt Api.JobsPath",
+                    requestUri,
+                    failure: GigProviderFailure.InvalidResponse);
+            }
+
+            var warnings = new List<string>();
+            var gigs = new List<Gig>();
+            foreach (var job in list.EnumerateArray())
+            {
+                if (ReadJob(job, provider, options, now, warnings) is { } gig)
+                {
+                    gigs.Add(gig);
+                }
+            }
+
+            return new SribuApiPage(gigs, warnings, AsInt(Find(root, options.Api.TotalPath)), list.GetArrayLength());
+        }
+    }
+
+    /// <summary>Follows a dotted path (<c>data.jobsList.data</c>, <c>items.0.id</c>); <see langword="null"/> when any step is missing or the path is empty.</summary>
+    internal static JsonElement? Find(JsonElement element, string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        var current = element;
+        foreach (var step in path.Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(step, out var next))
+            {
+                current = next;
+            }
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
+            {
+                current = current[index];
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : current;
+    }
+
+    private static Gig? ReadJob(JsonElement job, string provider, SribulancerOptions options, DateTimeOffset now, List<string> warnings)
+    {
+        var paths = options.Api;
+        var site = options.SiteAddress!;
+        if (job.ValueKind != JsonValueKind.Object)
+        {
+            warnings.Add($"{provider}: a job was skipped: it is a JSON {job.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+            return null;
+        }
+
+        var id = AsString(Find(job, paths.IdPath))?.Trim();
+        var title = HtmlText.Tidy(AsString(Find(job, paths.TitlePath)))?.Replace('\n', ' ');
+        if (string.IsNullOrEmpty(id) || title is null)
+        {
+            warnings.Add($"{provider}: job '{title ?? id ?? "?"}' was skipped: it has no {(string.IsNullOrEmpty(id) ? "id" : "title")} ('{(string.IsNullOrEmpty(id) ? paths.IdPath : paths.TitlePath)}').");
+            return null;
+        }
+
+        if (GigUrls.TryCreate(options.JobPath.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal), site) is not { } url)
+        {
+            warnings.Add($"{provider}: job '{title}' was skipped: JobPath '{options.JobPath}' gives no link on {site.Host}.");
+            return null;
+        }
+
+        var extra = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (AsString(Find(job, paths.ClientUserPath)) is { Length: > 0 } user
+            && GigUrls.TryCreate(options.ClientPath.Replace("{user}", Uri.EscapeDataString(user), StringComparison.Ordinal), site) is { } clientUrl)
+        {
+            extra["clientUrl"] = clientUrl;
+        }
+
+        if (ReadDate(job, paths.ClosesAtPath, "closing date", title, provider, now, warnings) is { } closes)
+        {
+            extra["closesAt"] = closes;
+        }
+
+        if (AsString(Find(job, paths.DeadlinePath)) is { Length: > 0 } deadline)
+        {
+            extra["deadline"] = Dates.Parse(deadline, now).TryGetValue(default, out var d) ? d : deadline;
+        }
+
+        if (AsInt(Find(job, paths.HiredPath)) is { } hired)
+        {
+            extra["hired"] = hired;
+        }
+
+        if (AsString(Find(job, paths.StatusPath)) is { Length: > 0 } status)
+        {
+            extra["status"] = status;
+        }
+
+        var subcategory = HtmlText.Tidy(AsString(Find(job, paths.SubcategoryPath)));
+        var clientName = HtmlText.Tidy(AsString(Find(job, paths.ClientNamePath)));
+        return new Gig
+        {
+            Provider = provider,
+            Id = id,
+            Title = title,
+            Url = url,
+            Kind = GigKind.Job,
+            Description = HtmlText.ToPlainText(AsString(Find(job, paths.DescriptionPath))),
+            Budget = ReadBudget(job, paths, title, provider, warnings),
+            Skills = subcategory is null ? [] : [subcategory],
+            Category = HtmlText.Tidy(AsString(Find(job, paths.CategoryPath))),
+            PostedAt = ReadDate(job, paths.PostedAtPath, "posting date", title, provider, now, warnings),
+            Proposals = AsInt(Find(job, paths.ProposalsPath)),
+            Client = clientName is null ? null : new GigClient { Name = clientName },
+            Extra = extra,
+        };
+    }
+
+    // The budget is one amount in the job's own currency; a missing currency leaves it out rather than assume rupiah.
+    private static Budget? ReadBudget(JsonElement job, SribuApiOptions paths, string title, string provider, List<string> warnings)
+    {
+        if (Find(job, paths.BudgetPath) is not { } value)
+        {
+            return null;
+        }
+
+        var code = AsString(Find(job, paths.CurrencyPath))?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(code) || !Currency.TryFromCode(code, out var currency))
+        {
+            warnings.Add($"{provider}: job '{title}': its budget was left out because its currency ('{code}') is missing or unknown.");
+            return null;
+        }
+
+        decimal? amount = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDecimal(out var n) => n,
+            JsonValueKind.String when PriceTextPattern.CreateWithInvariantCulture(currency).Parse(value.GetString()) is { Success: true } price && price.Value.Currency == currency => price.Value.Amount,
+            _ => null,
+        };
+        if (amount is null)
+        {
+            warnings.Add($"{provider}: job '{title}': the budget '{AsString(value)}' was not understood.");
+            return null;
+        }
+
+        // Zero or less is how the list shows a budget that was never set.
+        return amount > 0 ? Budget.Fixed(new Money(amount.Value, currency)) : null;
+    }
+
+    private static DateTimeOffset? ReadDate(JsonElement job, string path, string what, string title, string provider, DateTimeOffset now, List<string> warnings)
+    {
+        if (AsString(Find(job, path)) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        var date = Dates.Parse(text, now);
+        if (date.Success)
+        {
+            return date.Value;
+        }
+
+        warnings.Add($"{provider}: job '{title}': the {what} '{text}' was not understood ({date.Error.Message}).");
+        return null;
+    }
+
+    private static string? AsString(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.String } e => e.GetString(),
+        { ValueKind: JsonValueKind.Number } e => e.GetRawText(),
+        { ValueKind: JsonValueKind.True } => "true",
+        { ValueKind: JsonValueKind.False } => "false",
+        _ => null,
+    };
+
+    private static int? AsInt(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.Number } e when e.TryGetInt32(out var n) => n,
+        { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var d) && d >= int.MinValue && d <= int.MaxValue && d == Math.Floor(d) => (int)d,
+        { ValueKind: JsonValueKind.String } e when int.TryParse(e.GetString(), NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var s) => s,
+        _ => null,
+    };
+
+    private static GigProviderException NotJson(string html, Uri requestUri, string provider)
+    {
+        using var document = HtmlDocumentParser.Parse(html);
+        if (HtmlPageCheck.FindBotWall(document) is { } wall)
+        {
+            return new GigProviderException(provider, wall, requestUri, failure: GigProviderFailure.Blocked);
+        }
+
+        if (HtmlPageCheck.IsLoginAddress(requestUri) || HtmlPageCheck.HasPasswordField(document))
+        {
+            return new GigProviderException(provider, HtmlPageCheck.LoginProblem(document, "the job list"), requestUri, failure: GigProviderFailure.LoginRequired);
+        }
+
+        if (HtmlPageCheck.IsEmptyAppShell(document, out var shell))
+        {
+            return new GigProviderException(provider, $"Sribu's API answered with {shell}, not JSON; its address may have changed (Api.Path, BaseAddress)", requestUri, failure: GigProviderFailure.JavaScriptRequired);
+        }
+
+        return new GigProviderException(provider, $"Sribu's API answered with an HTML page ({HtmlPageCheck.Describe(document)}) where JSON was expected", requestUri, failure: GigProviderFailure.InvalidResponse);
+    }
+}
