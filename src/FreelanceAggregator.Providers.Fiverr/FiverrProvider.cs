@@ -41,6 +41,9 @@ public sealed partial class FiverrProvider : HttpGigProvider<FiverrOptions>
             | GigFilters.Skills | GigFilters.MinRating,
         Marketplace = "fiverr.com",
         SiteHosts = ["fiverr.com"],
+
+        // Fiverr's search box needs words; the aggregator skips Fiverr (saying why) for a query without any.
+        RequiresAnyOf = GigFilters.Keywords | GigFilters.Skills,
     };
 
     /// <summary>Initializes a new instance.</summary>

@@ -395,13 +395,13 @@ public sealed class FiverrProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task AQueryWithoutWordsFailsAndSaysWhy()
+    public async Task AQueryWithoutWordsSkipsFiverrAndSaysWhy()
     {
         var result = await SearchAsync(new GigQuery { MinRating = 4m });
 
         var outcome = Assert.Single(result.Outcomes);
-        Assert.Equal(ProviderStatus.Failed, outcome.Status);
-        Assert.Contains("needs at least one keyword", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal(ProviderStatus.Skipped, outcome.Status);
+        Assert.Equal("fiverr cannot search without keywords or skills; add some to include fiverr.", outcome.Message);
         Assert.Empty(_server.Requests());
     }
 

@@ -348,6 +348,11 @@ public class GigAggregator : IAsyncDisposable, IDisposable
             return $"{provider.Name} lists only {has}, and the query asks for {(kind == GigKind.Job ? "jobs" : "services")}.";
         }
 
+        if (capabilities.RequiresAnyOf != GigFilters.None && (query.Filters & capabilities.RequiresAnyOf) == GigFilters.None)
+        {
+            return $"{provider.Name} cannot search without {Describe(capabilities.RequiresAnyOf).Replace(", ", " or ", StringComparison.Ordinal)}; add some to include {provider.Name}.";
+        }
+
         var missing = query.Filters & ~capabilities.FilterableFields;
         if (missing != GigFilters.None)
         {

@@ -34,6 +34,14 @@ public sealed record GigProviderCapabilities
     public IReadOnlyList<string> SiteHosts { get; init; } = [];
 
     /// <summary>
+    /// Gets the filters of which a query must use at least one for the site to search at all (Fiverr's search needs
+    /// words: <see cref="GigFilters.Keywords"/> or <see cref="GigFilters.Skills"/>). A query with none of them skips the
+    /// provider, with the reason, instead of failing it.
+    /// </summary>
+    /// <value>The default value is <see cref="GigFilters.None"/>: the site can list without any filter.</value>
+    public GigFilters RequiresAnyOf { get; init; }
+
+    /// <summary>
     /// Gets the currency the site shows prices in to its users (IDR for Freelancer.co.id and the Indonesian sites), or
     /// <see langword="null"/> when it shows each listing's own. When neither the query nor
     /// <see cref="GigAggregatorOptions.Currency"/> names a target currency, and every provider asked shows the same one,

@@ -382,3 +382,23 @@ public sealed class SearchAllProgressTests
         public void Report(T value) => report(value);
     }
 }
+
+public sealed class RequiredFilterTests
+{
+    [Fact]
+    public async Task AProviderThatNeedsWordsIsSkippedForAQueryWithoutAny()
+    {
+        var needsWords = new ScriptedProvider("words", [TestProviders.Job("words", "1")])
+        {
+            CapabilitiesOverride = new GigProviderCapabilities { RequiresAnyOf = GigFilters.Keywords | GigFilters.Skills },
+        };
+        var aggregator = new GigAggregator([needsWords]);
+
+        var skipped = Assert.Single((await aggregator.SearchAllAsync(GigQuery.Parse("type:fixed"), TestContext.Current.CancellationToken)).Outcomes);
+        var asked = Assert.Single((await aggregator.SearchAllAsync(GigQuery.Parse("skill:job"), TestContext.Current.CancellationToken)).Outcomes);
+
+        Assert.Equal(ProviderStatus.Skipped, skipped.Status);
+        Assert.Equal("words cannot search without keywords or skills; add some to include words.", skipped.Message);
+        Assert.Equal(ProviderStatus.Succeeded, asked.Status);
+    }
+}
