@@ -90,8 +90,9 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
 {
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(100);
 
-    // From this width on, the results table has room for a separate, unwrapped Link column.
-    private const int WideTable = 160;
+    // What the wide table needs besides its Link column: the other columns at their usual widths, with a title column
+    // of about 40, and the borders. A terminal that has this plus the longest address gets a separate Link column.
+    private const int WideTableBesidesLink = 135;
 
     // What the other columns of the narrow table take with their borders: Spectre would otherwise share the width out
     // evenly, and the title column, the one that matters, would shrink the most.
@@ -128,11 +129,11 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
         }
         else
         {
-            // A whole address needs about 60 columns. On a wide terminal it gets its own column, unwrapped so it can be
-            // copied; on a narrower one it goes under the title, where it may wrap, so no column is squeezed to nothing.
-            var wide = console.Profile.Width >= WideTable;
+            // A whole address needs 50 to 100 columns. On a terminal wide enough it gets its own column, unwrapped so it
+            // can be copied; otherwise it goes under the title, where it may wrap, so no column is squeezed to nothing.
+            var wide = console.Profile.Width >= WideTableBesidesLink + result.Gigs.Max(g => g.Url.ToString().Length);
             var table = new Table().Border(TableBorder.Rounded).Expand()
-                .AddColumn("Site")
+                .AddColumn(new TableColumn("Site").NoWrap())
                 .AddColumn(wide ? new TableColumn("Title") : new TableColumn("Title and link") { Width = Math.Max(24, console.Profile.Width - NarrowOtherColumns) })
                 .AddColumn(new TableColumn("Budget") { NoWrap = wide })
                 .AddColumn(new TableColumn($"In {result.Currency.Code}") { NoWrap = wide })
