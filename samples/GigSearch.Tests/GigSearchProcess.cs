@@ -16,9 +16,12 @@ internal static class GigSearchProcess
         ["UPWORK_ACCESS_TOKEN", "UPWORK_CLIENT_ID", "UPWORK_CLIENT_SECRET", "UPWORK_REFRESH_TOKEN", "UPWORK_REFRESH_TOKEN_FILE", "FREELANCER_OAUTH_TOKEN"];
 
     /// <summary>Gets GigSearch.dll in the GigSearch project's own output folder (see GigSearch.Tests.csproj).</summary>
-    public static string DllPath { get; } = typeof(GigSearchProcess).Assembly
+    public static string DllPath { get; } = Metadata("GigSearchDll");
+
+    /// <summary>Gets a path the build wrote into this assembly (GigSearch.Tests.csproj).</summary>
+    public static string Metadata(string key) => typeof(GigSearchProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "GigSearchDll").Value!;
+        .Single(a => a.Key == key).Value!;
 
     public static async Task<GigSearchRun> RunAsync(params string[] arguments)
     {

@@ -38,6 +38,17 @@ public sealed partial class OfflineSearchTests(OfflineRunFixture fixture) : ICla
     private GigSearchRun Run => fixture.Run;
 
     [Fact]
+    public void RunsTheReadmesFirstCommand()
+    {
+        // The README's "Try it" opens with the command these tests run; if one changes, so must the other.
+        var readme = File.ReadAllText(GigSearchProcess.Metadata("Readme")).ReplaceLineEndings("\n");
+        var tryIt = readme[readme.IndexOf("## Try it", StringComparison.Ordinal)..];
+        var command = tryIt[(tryIt.IndexOf("```sh\n", StringComparison.Ordinal) + 6)..].Split('\n')[0];
+        Assert.Equal($"dotnet run --project samples/GigSearch -- --offline \"{OfflineRunFixture.ReadmeQuery}\"", command);
+        Assert.True(readme.IndexOf("## Try it", StringComparison.Ordinal) < readme.IndexOf("## Install", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ExitsWithZero()
     {
         Assert.True(Run.ExitCode == 0, $"exit code {Run.ExitCode}\n{Run.Output}\n{Run.Error}");
