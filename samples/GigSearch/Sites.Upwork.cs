@@ -15,7 +15,7 @@ internal static partial class Sites
     /// </summary>
     internal const string UpworkStandInToken = "oauth2v2_0ff11e0ff11e0ff11e0ff11e0ff11e00";
 
-    /// <summary>Upwork: the official GraphQL API, with a token from the environment (see <see cref="ConfigureUpworkLive"/>).</summary>
+    /// <summary>Upwork: the official GraphQL API, with a token from the environment (see <see cref="ConfigureUpworkLive(UpworkOptions)"/>).</summary>
     private static Site Upwork() => new(
         UpworkOptions.DefaultName,
         (builder, offline) => builder.AddUpwork(o =>
@@ -41,7 +41,9 @@ internal static partial class Sites
     /// <c>UPWORK_REFRESH_TOKEN_FILE</c>, a file that holds it and receives each new one). Without any, the provider
     /// fails with a message that says what to set, and the other sites are searched as usual.
     /// </summary>
-    internal static void ConfigureUpworkLive(UpworkOptions options)
+    internal static void ConfigureUpworkLive(UpworkOptions options) => ConfigureUpworkLive(options, Environment.GetEnvironmentVariable);
+
+    internal static void ConfigureUpworkLive(UpworkOptions options, Func<string, string?> environment)
     {
         options.AccessToken = Variable("UPWORK_ACCESS_TOKEN");
         options.ClientId = Variable("UPWORK_CLIENT_ID");
@@ -74,7 +76,7 @@ internal static partial class Sites
             }
         };
 
-        static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { } value && value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+        string? Variable(string name) => environment(name) is { } value && value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
     }
 
     /// <summary>
