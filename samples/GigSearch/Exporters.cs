@@ -44,12 +44,14 @@ internal static class Exporters
 
     public static async Task WriteCsvAsync(string path, GigSearchResult result, CancellationToken cancellationToken)
     {
+        // RFC 4180 ends every record with CRLF, whatever the platform's own line ending is.
+        const string RecordEnd = "\r\n";
         var csv = new StringBuilder();
-        csv.AppendLine("provider,id,kind,title,url,budget_min,budget_max,budget_currency,budget_type,converted_min,converted_max,converted_currency,rate,rate_date,rate_source,posted_at,proposals,skills,client_country,payment_verified,rating");
+        csv.Append("provider,id,kind,title,url,budget_min,budget_max,budget_currency,budget_type,converted_min,converted_max,converted_currency,rate,rate_date,rate_source,posted_at,proposals,skills,client_country,payment_verified,rating").Append(RecordEnd);
         foreach (var g in result.Gigs)
         {
             var rating = g.Kind == GigKind.Service ? g.Seller?.Rating : g.Client?.Rating;
-            csv.AppendLine(string.Join(',', new[]
+            csv.Append(string.Join(',', new[]
             {
                 g.Provider, g.Id, g.Kind.ToString(), g.Title, g.Url.ToString(),
                 Amount(g.Budget?.Min), Amount(g.Budget?.Max), g.Budget?.Currency.Code, g.Budget?.Type.ToString(),
@@ -57,7 +59,7 @@ internal static class Exporters
                 g.ConvertedBudget?.Rate?.Rate.ToString(CultureInfo.InvariantCulture), g.ConvertedBudget?.Rate?.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.ConvertedBudget?.Rate?.Source,
                 g.PostedAt?.ToString("O", CultureInfo.InvariantCulture), g.Proposals?.ToString(CultureInfo.InvariantCulture), string.Join("; ", g.Skills),
                 g.Client?.Country, g.Client?.PaymentVerified?.ToString(), rating?.ToString(CultureInfo.InvariantCulture),
-            }.Select(Quote)));
+            }.Select(Quote))).Append(RecordEnd);
         }
 
         await File.WriteAllTextAsync(path, csv.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken);

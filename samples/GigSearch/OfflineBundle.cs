@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FreelanceAggregator;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -41,7 +42,38 @@ internal sealed class OfflineBundle
             request = request.WithParam(p.Name, p.Value);
         }
 
-        server.Given(request).RespondWith(Response.Create().WithHeader("Content-Type", contentType).WithBody(Read(site, file)));
+        server.Given(request).RespondWith(Answer(site, file, contentType));
+    }
+
+    /// <summary>An answer with a bundled file as its body.</summary>
+    public IResponseBuilder Answer(string site, string file, string contentType, int status = 200) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", contentType).WithBody(Read(site, file));
+
+    /// <summary>
+    /// Answers every request no stub matched with a 404 that says so, at the lowest priority: a provider that asks for
+    /// something the bundle does not hold (a page past the recorded ones) then fails with that text, not WireMock's.
+    /// </summary>
+    public static void ServeNotRecorded(WireMockServer server) =>
+        server.Given(Request.Create().UsingAnyMethod()).AtPriority(int.MaxValue).RespondWith(Response.Create()
+            .WithStatusCode(404)
+            .WithHeader("Content-Type", "text/plain; charset=utf-8")
+            .WithBody("GigSearch's offline bundle holds no recorded answer for this request."));
+}
+
+/// <summary>The options every provider gets offline: the bundle's server, and nothing that waits for a real site's sake.</summary>
+internal static class OfflineOptions
+{
+    public static void Apply(GigProviderOptions options, Uri server)
+    {
+        options.BaseAddress = server;
+
+        // Page delays and retry back-off are politeness towards a real site; the bundled server needs neither, and a
+        // request it cannot answer will not be answered on a retry either.
+        options.PageDelay = TimeSpan.Zero;
+        options.MaxRetries = 0;
+        options.RetryDelay = TimeSpan.Zero;
+        options.AttemptTimeout = TimeSpan.FromSeconds(10);
+        options.RequestTimeout = TimeSpan.FromSeconds(10);
     }
 }
 
@@ -56,6 +88,7 @@ internal sealed class OfflineSites : IDisposable
         {
             var server = WireMockServer.Start();
             site.ServeOffline(server, bundle);
+            OfflineBundle.ServeNotRecorded(server);
             _servers[site.Name] = server;
         }
     }

@@ -34,13 +34,21 @@ var root = new RootCommand(
     Search freelance marketplaces at once and see one list: Upwork, Fiverr, Freelancer.com, Freelancer.co.id, Sribulancer, Projects.co.id.
 
     Examples:
-      gigsearch --offline "logo design budget:<=1000000IDR posted:<7d"
+      gigsearch --offline "logo design"
+      gigsearch --offline "logo design budget:<=1000000IDR posted:<7d" --currency IDR
       gigsearch "react developer type:hourly payment:verified" --currency IDR --sort newest
       gigsearch "logo kind:service rating:>=4.8" -p fiverr --csv logos.csv
       gigsearch "terjemahan" -p sribulancer,projects.co.id --json out.json
+    (from the repository: dotnet run --project samples/GigSearch -- --offline "logo design")
+
+    --offline searches pages bundled with GigSearch, recorded for a "logo design" search on the date it prints, from a
+    local server: no network needed, and Upwork gets a stand-in token. Without it, the live sites are searched.
 
     Live Upwork searches need an OAuth2 token: set UPWORK_ACCESS_TOKEN, or UPWORK_CLIENT_ID, UPWORK_CLIENT_SECRET and
-    UPWORK_REFRESH_TOKEN. Exit codes: 0 when at least one site answered, 1 when every site failed, 2 for bad arguments.
+    UPWORK_REFRESH_TOKEN (or UPWORK_REFRESH_TOKEN_FILE, a file that holds it and receives each new one). Freelancer
+    needs none; FREELANCER_OAUTH_TOKEN, if set, searches as that user.
+
+    Exit codes: 0 when at least one site answered, 1 when every site failed, 2 for bad arguments.
     """)
 {
     queryArgument, providersOption, currencyOption, limitOption, sortOption, jsonOption, csvOption, offlineOption,

@@ -3,6 +3,7 @@ using FreelanceAggregator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace GigSearch;
@@ -117,6 +118,13 @@ internal static class SearchCommand
         catch (ArgumentException ex)
         {
             // The query named something the aggregator cannot use (an unknown site, an empty budget range).
+            Console.Error.WriteLine(ex.Message);
+            return ExitCodes.BadArguments;
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A provider's settings are invalid (e.g. only some of the Upwork variables are set): the message names the
+            // provider and the values, and nothing was sent.
             Console.Error.WriteLine(ex.Message);
             return ExitCodes.BadArguments;
         }
