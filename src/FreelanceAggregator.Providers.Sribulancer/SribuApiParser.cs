@@ -224,7 +224,8 @@ internal static class SribuApiParser
         }
 
         // Zero or less is how the list shows a budget that was never set.
-        return amount > 0 ? Budget.Fixed(new Money(amount.Value, currency)) : null;
+        // A Sribu job states one budget: both ends are that amount, not a "from" price.
+        return amount > 0 ? Budget.Fixed(new Money(amount.Value, currency), new Money(amount.Value, currency)) : null;
     }
 
     private static DateTimeOffset? ReadDate(JsonElement job, string path, string what, string title, string provider, DateTimeOffset now, List<string> warnings)

@@ -35,7 +35,7 @@ public sealed class SribulancerApiTests : IDisposable
         Assert.Equal(GigKind.Job, shell.Kind);
         Assert.Equal("Membuat Web Shell", shell.Title);
         Assert.Equal(new Uri("https://www.sribu.com/id/jobs/51c1d99a-b83e-42d6-88da-9fb3746ac546"), shell.Url);
-        Assert.Equal(Budget.Fixed(new Money(750_000m, Currency.IDR)), shell.Budget);
+        Assert.Equal(Budget.Fixed(new Money(750_000m, Currency.IDR), new Money(750_000m, Currency.IDR)), shell.Budget);
         Assert.Equal(BudgetType.Fixed, shell.Budget!.Type);
         Assert.Equal(new DateTimeOffset(2023, 9, 5, 9, 12, 44, 512, Wib), shell.PostedAt);
         Assert.Equal(3, shell.Proposals);
@@ -53,7 +53,7 @@ public sealed class SribulancerApiTests : IDisposable
         Assert.Equal("437bc900-8ebf-4d36-a41c-f12e4dd56df6", logo.Id);
         Assert.Equal("Desain Logo untuk Kedai Kopi Kekinian", logo.Title);
         Assert.Equal(new Uri("https://www.sribu.com/id/jobs/437bc900-8ebf-4d36-a41c-f12e4dd56df6"), logo.Url);
-        Assert.Equal(Budget.Fixed(new Money(3_000_000m, Currency.IDR)), logo.Budget);
+        Assert.Equal(Budget.Fixed(new Money(3_000_000m, Currency.IDR), new Money(3_000_000m, Currency.IDR)), logo.Budget);
         Assert.Equal(new DateTimeOffset(2023, 9, 5, 8, 40, 3, 101, Wib), logo.PostedAt);
         Assert.Equal(17, logo.Proposals);
         Assert.Equal("Desain & Identitas Branding", logo.Category);
@@ -64,7 +64,7 @@ public sealed class SribulancerApiTests : IDisposable
         var translation = gigs[2];
         Assert.Equal("970e4dde-bbd2-45e7-aa54-63c41fa92e64", translation.Id);
         Assert.Equal("Terjemahkan Katalog Produk ke Bahasa Inggris", translation.Title);
-        Assert.Equal(Budget.Fixed(new Money(1_250_000m, Currency.IDR)), translation.Budget);
+        Assert.Equal(Budget.Fixed(new Money(1_250_000m, Currency.IDR), new Money(1_250_000m, Currency.IDR)), translation.Budget);
         Assert.Equal("Penerjemahan", translation.Category);
         Assert.Equal(["Terjemah Bahasa Inggris ke Indonesia atau Sebaliknya"], translation.Skills);
         Assert.Equal("CV Sinar Jaya", translation.Client?.Name);
@@ -144,7 +144,7 @@ public sealed class SribulancerApiTests : IDisposable
         Assert.Equal(ProviderStatus.Succeeded, outcome.Status);
         Assert.Equal(3, result.Gigs.Count);
         var text = Assert.Single(result.Gigs, g => g.Id == "4242");
-        Assert.Equal(Budget.Fixed(new Money(1_500_000m, Currency.IDR)), text.Budget);
+        Assert.Equal(Budget.Fixed(new Money(1_500_000m, Currency.IDR), new Money(1_500_000m, Currency.IDR)), text.Budget);
         Assert.Equal(5, text.Proposals);
         Assert.Equal(2, text.Extra["hired"]);
         Assert.Equal(new DateTimeOffset(2023, 9, 5, 10, 0, 0, Wib), text.PostedAt);
@@ -198,7 +198,7 @@ public sealed class SribulancerApiTests : IDisposable
         var gig = Assert.Single(gigs);
         Assert.Equal("c0ffee00-1111-4222-8333-444455556666", gig.Id);
         Assert.Equal("Judul Baru", gig.Title);
-        Assert.Equal(Budget.Fixed(new Money(2_500_000m, Currency.IDR)), gig.Budget);
+        Assert.Equal(Budget.Fixed(new Money(2_500_000m, Currency.IDR), new Money(2_500_000m, Currency.IDR)), gig.Budget);
         Assert.Equal(new DateTimeOffset(2023, 9, 5, 1, 0, 0, TimeSpan.Zero), gig.PostedAt);
         Assert.Equal("Klien Baru", gig.Client?.Name);
         Assert.Equal("Penulisan", gig.Category);

@@ -57,7 +57,7 @@ public sealed class UpworkProviderTests : IDisposable
         var filled = gigs["1978367816874720900"];
         Assert.Equal("HubSpot Automation Setup for Lead Capture & Follow-Up System", filled.Title);
         Assert.Equal(new Uri("https://www.upwork.com/jobs/~021978367816874720900"), filled.Url);
-        Assert.Equal(Budget.Fixed(new Money(10m, "USD")), filled.Budget);
+        Assert.Equal(Budget.Fixed(new Money(10m, "USD"), new Money(10m, "USD")), filled.Budget);
         Assert.Equal(BudgetType.Fixed, filled.Budget!.Type);
         Assert.Equal(new DateTimeOffset(2025, 10, 15, 7, 50, 18, TimeSpan.Zero), filled.PostedAt);
         Assert.Equal(4, filled.Proposals);
@@ -71,7 +71,7 @@ public sealed class UpworkProviderTests : IDisposable
         // Real node: fixed price, UK client with an empty state and a fractional rating.
         var uk = gigs["1973763184780620813"];
         Assert.Equal("AI Chatbot Bug Fix for Lead Capture", uk.Title);
-        Assert.Equal(Budget.Fixed(new Money(30m, "USD")), uk.Budget);
+        Assert.Equal(Budget.Fixed(new Money(30m, "USD"), new Money(30m, "USD")), uk.Budget);
         Assert.Equal(new DateTimeOffset(2025, 10, 2, 14, 53, 9, TimeSpan.Zero), uk.PostedAt);
         Assert.Equal(3, uk.Proposals);
         Assert.Equal(new GigClient { Country = "GB", PaymentVerified = true, Rating = 4.99m, Reviews = 248, TotalSpent = new Money(23420.42m, "USD"), Hires = 272 }, uk.Client);
@@ -181,7 +181,7 @@ public sealed class UpworkProviderTests : IDisposable
         Assert.Equal("5", requests[1].Filter().GetProperty("pagination_eq").GetProperty("after").GetString());
 
         var second = result.Gigs.Single(g => g.Id == "2049412200187355136");
-        Assert.Equal(Budget.Fixed(new Money(450m, "USD")), second.Budget);
+        Assert.Equal(Budget.Fixed(new Money(450m, "USD"), new Money(450m, "USD")), second.Budget);
         Assert.Equal("IN", second.Client!.Country);
         var unpublished = result.Gigs.Single(g => g.Id == "2049399817213624320");
         Assert.Equal(new DateTimeOffset(2026, 9, 19, 20, 5, 33, TimeSpan.Zero), unpublished.PostedAt);

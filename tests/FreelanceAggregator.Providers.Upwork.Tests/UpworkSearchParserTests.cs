@@ -81,7 +81,7 @@ public sealed class UpworkSearchParserTests
         Assert.Contains(page.Warnings, w => w.Contains("without a known currency ('XYZ')", StringComparison.Ordinal));
 
         var html = page.Gigs[1];
-        Assert.Equal(Budget.Fixed(new Money(1500m, "USD")), html.Budget);
+        Assert.Equal(Budget.Fixed(new Money(1500m, "USD"), new Money(1500m, "USD")), html.Budget);
         Assert.Equal("First paragraph.\n\nSecond & last.", html.Description);
         Assert.Equal("RO", html.Client!.Country);
         Assert.Null(html.Client.Rating);

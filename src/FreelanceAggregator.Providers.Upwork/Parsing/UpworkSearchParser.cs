@@ -224,7 +224,8 @@ internal static class UpworkSearchParser
         var amount = ReadMoney(node, "amount", null, label, provider, warnings);
         if (amount is { Amount: > 0 } price)
         {
-            return Budget.Fixed(price);
+            // Upwork states one fixed price: both ends are that price, not a "from" amount.
+            return Budget.Fixed(price, price);
         }
 
         var fallback = amount?.Currency;

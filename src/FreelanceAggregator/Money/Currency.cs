@@ -62,7 +62,7 @@ public readonly struct Currency : IEquatable<Currency>
     /// <summary>Gets every active ISO 4217 currency, ordered by code.</summary>
     public static IReadOnlyList<Currency> All => CurrencyTable.All;
 
-    internal bool HidesZeroMinorUnit => Info.HidesZeroMinorUnit;
+    internal bool ShownWithoutMinorUnit => Info.ShownWithoutMinorUnit;
 
     /// <summary>Gets the currency with the given ISO 4217 code (case-insensitive).</summary>
     /// <param name="code">A three-letter code such as <c>USD</c> or <c>idr</c>.</param>

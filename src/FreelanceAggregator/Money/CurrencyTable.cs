@@ -3,13 +3,14 @@ using System.Globalization;
 
 namespace FreelanceAggregator;
 
-internal sealed record CurrencyInfo(string Code, int NumericCode, int? MinorUnit, string Symbol, string Name, bool HidesZeroMinorUnit);
+internal sealed record CurrencyInfo(string Code, int NumericCode, int? MinorUnit, string Symbol, string Name, bool ShownWithoutMinorUnit);
 
 /// <summary>The ISO 4217 table, read once from the CSV embedded in the assembly.</summary>
 internal static class CurrencyTable
 {
     // Currencies whose ISO minor unit is 2 but whose prices are written without decimals in everyday use
-    // (CLDR gives them cashDigits="0"): "Rp 72.000", not "Rp 72.000,00". Decimals still show when they are not zero.
+    // (CLDR gives them cashDigits="0"): "Rp 72.000", not "Rp 72.000,00". Formatting shows them in whole units;
+    // the amounts and the rounding of conversions keep the ISO minor unit.
     private static readonly FrozenSet<string> ZeroCashDigits = new[]
     {
         "IDR", "HUF", "TWD", "PKR", "CZK", "NOK", "SEK", "COP", "CRC", "MNT", "AMD", "ALL", "UZS",

@@ -17,7 +17,8 @@ namespace FreelanceAggregator;
 /// library round this way too.
 /// </para>
 /// <para>
-/// <see cref="ToString()"/> is culture-independent (<c>IDR 72,000</c>, <c>USD 5.00</c>);
+/// <see cref="ToString()"/> is culture-independent (<c>IDR 72,000</c>, <c>USD 5.00</c>); currencies whose prices
+/// are written in whole units (IDR, HUF, TWD, ...) are shown without decimals, rounded to even, though the amount keeps them;
 /// <see cref="ToString(IFormatProvider)"/> formats for a culture: <c>Rp 72.000</c> in id-ID, <c>$5.00</c> in
 /// en-US, <c>1.234,56 €</c> in de-DE. Nothing reads the current culture implicitly.
 /// </para>

@@ -40,9 +40,12 @@ internal static class MoneyFormatter
             return rounded.ToString("#,0.############", numbers);
         }
 
-        if (currency.HidesZeroMinorUnit && rounded == decimal.Truncate(rounded))
+        if (currency.ShownWithoutMinorUnit)
         {
+            // "Rp 72.000", never "Rp 72.000,00" or "Rp 448.317,50": prices in these currencies are written in whole
+            // units. The amount itself keeps its decimals; only the text rounds (midpoint to even).
             digits = 0;
+            rounded = Math.Round(rounded, 0, MidpointRounding.ToEven);
         }
 
         return rounded.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), numbers);

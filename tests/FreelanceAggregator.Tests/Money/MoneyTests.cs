@@ -64,7 +64,9 @@ public sealed class MoneyTests
     {
         [Theory]
         [InlineData("IDR", "72000", "id-ID", "Rp 72.000")]
-        [InlineData("IDR", "1500000.50", "id-ID", "Rp 1.500.000,50")]
+        [InlineData("IDR", "1500000.50", "id-ID", "Rp 1.500.000")]
+        [InlineData("IDR", "448317.51", "id-ID", "Rp 448.318")]
+        [InlineData("IDR", "448317.50", "", "IDR 448,318")]
         [InlineData("USD", "5", "en-US", "$5.00")]
         [InlineData("IDR", "72000", "", "IDR 72,000")]
         [InlineData("USD", "5", "", "USD 5.00")]
