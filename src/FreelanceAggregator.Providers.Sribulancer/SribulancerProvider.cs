@@ -74,7 +74,7 @@ public sealed class SribulancerProvider : HttpGigProvider<SribulancerOptions>
         var yielded = 0;
 
         // The API takes no keywords; with them, the limit would otherwise count jobs the aggregator then filters out.
-        // Fetch up to MaxPages and keep only jobs that mention every keyword (a looser test than the aggregator's own).
+        // Fetch up to MaxPages and keep only jobs that mention every keyword, by the aggregator's own test.
         if (query.Keywords.Count > 0)
         {
             pages = options.MaxPages;
@@ -107,7 +107,7 @@ public sealed class SribulancerProvider : HttpGigProvider<SribulancerOptions>
 
             foreach (var gig in result.Gigs)
             {
-                if (yielded < query.Limit && MentionsAll(gig, query.Keywords) && seen.Add(gig.Id))
+                if (yielded < query.Limit && query.MentionsKeywords(gig) && seen.Add(gig.Id))
                 {
                     yielded++;
                     yield return gig;
@@ -223,8 +223,4 @@ public sealed class SribulancerProvider : HttpGigProvider<SribulancerOptions>
         return address.Append(Uri.EscapeDataString(page.PageParameter)).Append('=').Append(number.ToString(CultureInfo.InvariantCulture)).ToString();
     }
 
-    private static bool MentionsAll(Gig gig, IReadOnlyList<string> keywords) =>
-        keywords.All(k => Mentions(gig.Title, k) || Mentions(gig.Description, k) || Mentions(gig.Category, k) || gig.Skills.Any(s => Mentions(s, k)));
-
-    private static bool Mentions(string? text, string keyword) => text?.Contains(keyword, StringComparison.OrdinalIgnoreCase) == true;
 }

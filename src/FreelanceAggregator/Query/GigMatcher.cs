@@ -148,6 +148,19 @@ internal sealed class GigMatcher
     private bool MentionsKeyword(Gig gig, int index) =>
         Mentions(gig, _query.Keywords[index]) || (_stems[index] is { } stem && Mentions(gig, stem));
 
+    internal static bool MentionsEveryKeyword(Gig gig, IReadOnlyList<string> keywords)
+    {
+        foreach (var keyword in keywords)
+        {
+            if (!Mentions(gig, keyword) && !(Stem(keyword) is { } stem && Mentions(gig, stem)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     internal static string? Stem(string term)
     {
         if (term.Contains(' ', StringComparison.Ordinal))
