@@ -136,7 +136,9 @@ public sealed partial class PriceTextPattern
         }
 
         var (left, right) = (pieces[0], pieces[1]);
-        var between = normalized[left.End..right.Start];
+
+        // One currency mark can touch both numbers ("5 USD 10"), so the pieces overlap and nothing lies between them.
+        var between = left.End < right.Start ? normalized[left.End..right.Start] : string.Empty;
         if (!RangeSeparator().IsMatch(between))
         {
             return TextParseResult<MoneyRange>.ForError(TextParseErrorKind.Unrecognized, text, $"'{text}' holds two amounts without a range separator (-, –, to, s/d, sampai) between them.");

@@ -70,6 +70,7 @@ public sealed class GigQueryParseTests
     [InlineData("limit:0", "'limit:0'", "from 1 to 10000")]
     [InlineData("limit:lots", "'limit:lots'", "whole number")]
     [InlineData("country:Atlantis", "'Atlantis'", "country")]
+    [InlineData("country:\"United Stat\ud83ds\"", "United Stat", "country")]
     [InlineData("sort:popular", "'sort:popular'", "sort:newest")]
     [InlineData("rating:>=6", "'rating:>=6'", "0 to 5")]
     [InlineData("kind:freelancer", "'kind:freelancer'", "kind:job or kind:service")]
