@@ -393,6 +393,13 @@ public sealed partial class PriceTextPattern
             }
         }
 
+        // "100.,500" or "1,,000" is no way of writing a number; reading it would only guess.
+        if (separators.Count != separators.Select(s => s.DigitsBefore).Distinct().Count())
+        {
+            problem = "it has two separators in a row";
+            return false;
+        }
+
         var decimalAt = -1;
         var marks = separators.Where(s => s.Char is '.' or ',').ToList();
         if (marks.Count > 0)

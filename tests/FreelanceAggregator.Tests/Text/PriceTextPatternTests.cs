@@ -124,6 +124,10 @@ public sealed class PriceTextPatternTests
     [InlineData("8p72'00l", TextParseErrorKind.Unrecognized)]
     [InlineData("Rpu4.0e0", TextParseErrorKind.Unrecognized)]
     [InlineData("9999999999999999999999999999999Rp72.000", TextParseErrorKind.Unrecognized)]
+
+    // Found by a longer fuzzing run: two separators in a row were read as one ("100.,500" as 100.5).
+    [InlineData("USD 100.,500", TextParseErrorKind.InvalidNumber)]
+    [InlineData("Rp 1,,000", TextParseErrorKind.InvalidNumber)]
     public void RejectsRangesThatDoNotRead(string text, TextParseErrorKind kind)
     {
         var result = Pattern("id-ID", "IDR").ParseRange(text);
