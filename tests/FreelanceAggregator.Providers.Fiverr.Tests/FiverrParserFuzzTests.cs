@@ -8,7 +8,6 @@ namespace FreelanceAggregator.Providers.Fiverr.Tests;
 /// <summary>Mutated search pages through the pure parser: gigs, warnings or a <see cref="GigProviderException"/>, and nothing else.</summary>
 public sealed class FiverrParserFuzzTests
 {
-    private const string DataStart = "<script type=\"application/json\" id=\"perseus-initial-props\">";
     private static readonly Uri PageUri = new("https://www.fiverr.com/search/gigs?query=logo");
 
     [Theory]
@@ -24,6 +23,21 @@ public sealed class FiverrParserFuzzTests
     public void MutatedPagesGiveGigsWarningsOrAGigProviderException(string fixture) =>
         ParserFuzzing.AssertContract(FixtureMutator.Html(Fixtures.Read(fixture), ParserFuzzing.Iterations, ParserFuzzing.Seed), Parse, typeof(GigProviderException));
 
+    internal static void Parse(string html)
+    {
+        var page = FiverrSearchPageParser.Parse(html, PageUri);
+        Assert.All(page.Gigs, gig => Assert.True(GigUrls.IsOnHost(gig.Url, "www.fiverr.com"), gig.Url.AbsoluteUri));
+    }
+}
+
+/// <summary>
+/// The search data a page embeds, mutated (keys, types, numbers, nesting) and put back into the page, so that each input
+/// reaches the JSON reading: gigs, warnings or a <see cref="GigProviderException"/>, and nothing else.
+/// </summary>
+public sealed class FiverrSearchDataFuzzTests
+{
+    private const string DataStart = "<script type=\"application/json\" id=\"perseus-initial-props\">";
+
     [Theory]
     [InlineData("search-page1.html")]
     [InlineData("search-page2.html")]
@@ -31,19 +45,11 @@ public sealed class FiverrParserFuzzTests
     [InlineData("search-malformed-gigs.html")]
     public void MutatedSearchDataGivesGigsWarningsOrAGigProviderException(string fixture)
     {
-        // The gigs are the JSON in one script of the page: mutate that JSON (keys, types, numbers, nesting) and put it
-        // back into a page, so each input reaches the JSON reading.
         var page = Fixtures.Read(fixture);
         var start = page.IndexOf(DataStart, StringComparison.Ordinal) + DataStart.Length;
         var end = page.IndexOf("</script>", start, StringComparison.Ordinal);
         Assert.True(start >= DataStart.Length && end > start, $"{fixture} holds no {DataStart}");
-        var report = ParserFuzzing.AssertContract(FixtureMutator.JsonInside(page, start, end - start, ParserFuzzing.Iterations, ParserFuzzing.Seed), Parse, typeof(GigProviderException));
+        var report = ParserFuzzing.AssertContract(FixtureMutator.JsonInside(page, start, end - start, ParserFuzzing.Iterations, ParserFuzzing.Seed), FiverrParserFuzzTests.Parse, typeof(GigProviderException));
         Assert.True(report.Parsed > 0, report.ToString());
-    }
-
-    private static void Parse(string html)
-    {
-        var page = FiverrSearchPageParser.Parse(html, PageUri);
-        Assert.All(page.Gigs, gig => Assert.True(GigUrls.IsOnHost(gig.Url, "www.fiverr.com"), gig.Url.AbsoluteUri));
     }
 }

@@ -4,11 +4,10 @@ using Xunit;
 
 namespace FreelanceAggregator.Providers.Sribulancer.Tests;
 
-/// <summary>Mutated API answers and browse pages through the two pure parsers: jobs, warnings or a <see cref="GigProviderException"/>, and nothing else.</summary>
-public sealed class SribulancerParserFuzzTests
+/// <summary>Mutated API answers through the pure parser: jobs, warnings or a <see cref="GigProviderException"/>, and nothing else.</summary>
+public sealed class SribuApiParserFuzzTests
 {
     private static readonly Uri ApiUri = new("https://api.sribu.com/public");
-    private static readonly Uri PageUri = new("https://www.sribu.com/id/browse-jobs?page=1");
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     [Theory]
@@ -33,6 +32,14 @@ public sealed class SribulancerParserFuzzTests
             },
             typeof(GigProviderException));
     }
+
+}
+
+/// <summary>Mutated browse pages through the pure parser: jobs, warnings or a <see cref="GigProviderException"/>, and nothing else.</summary>
+public sealed class SribulancerPageParserFuzzTests
+{
+    private static readonly Uri PageUri = new("https://www.sribu.com/id/browse-jobs?page=1");
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     [Theory]
     [InlineData("browse-jobs.html")]
