@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FreelanceAggregator.Providers.Freelancer.Tests;
 
 /// <summary>The shared security checks against Freelancer.com: descriptions, the project link made from <c>seo_url</c>, and paging.</summary>
-public sealed class FreelancerSecurityTests : GigProviderSecurityTests
+public class FreelancerSecurityTests : GigProviderSecurityTests
 {
     protected override string ProviderName => "freelancer";
 
@@ -13,6 +13,8 @@ public sealed class FreelancerSecurityTests : GigProviderSecurityTests
     protected override string SearchPath => FreelancerTestServer.SearchPath;
 
     protected override string ResultsContentType => "application/json";
+
+    protected virtual string Fixture => "projects-page1.json";
 
     protected override void AddProvider(IFreelanceAggregatorBuilder builder, Uri baseAddress, Action<GigProviderOptions> configure) =>
         builder.AddFreelancer(o =>
@@ -24,7 +26,7 @@ public sealed class FreelancerSecurityTests : GigProviderSecurityTests
     protected override string ResultsWith(string? description, string? link, out string id)
     {
         string? first = null;
-        var body = Fixtures.EditJson(Fixtures.Read("projects-page1.json"), root =>
+        var body = Fixtures.EditJson(Fixtures.Read(Fixture), root =>
         {
             var project = root["result"]!["projects"]![0]!;
             first = project["id"]!.ToString();
@@ -45,12 +47,29 @@ public sealed class FreelancerSecurityTests : GigProviderSecurityTests
 
     // total_count far beyond what was read, and new project ids on every page.
     protected override string EndlessPage(int page) =>
-        Fixtures.EditJson(Fixtures.Read("projects-page1.json"), root =>
+        Fixtures.EditJson(Fixtures.Read(Fixture), root =>
         {
             root["result"]!["total_count"] = 1_000_000;
             foreach (var project in root["result"]!["projects"]!.AsArray())
             {
                 project!["id"] = project["id"]!.GetValue<long>() + (page * 100_000_000L);
             }
+        });
+}
+
+/// <summary>The same checks against Freelancer.co.id, whose links go to www.freelancer.co.id.</summary>
+public sealed class FreelancerIndonesiaSecurityTests : FreelancerSecurityTests
+{
+    protected override string ProviderName => "freelancer.co.id";
+
+    protected override IReadOnlyList<string> SiteHosts => ["www.freelancer.co.id"];
+
+    protected override string Fixture => "projects-id.json";
+
+    protected override void AddProvider(IFreelanceAggregatorBuilder builder, Uri baseAddress, Action<GigProviderOptions> configure) =>
+        builder.AddFreelancerIndonesia(o =>
+        {
+            ProviderTestOptions.UseTestServer(o, baseAddress);
+            configure(o);
         });
 }
