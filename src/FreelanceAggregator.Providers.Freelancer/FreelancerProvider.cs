@@ -97,7 +97,8 @@ public sealed class FreelancerProvider : HttpGigProvider<FreelancerOptions>
                 response.RequestUri,
                 response.StatusCode,
                 DateOnly.FromDateTime(TimeProvider.GetUtcNow().UtcDateTime),
-                token is not null);
+                token is not null,
+                token is null ? null : text => text.Replace(token, "[redacted]", StringComparison.Ordinal));
             if (!response.IsSuccessStatusCode)
             {
                 // The site's own error envelope says more than the status does (e.g. 401 NOT_AUTHENTICATED).

@@ -12,7 +12,8 @@ namespace FreelanceAggregator.Providers.Freelancer;
 /// <param name="StatusCode">The HTTP status of the answer.</param>
 /// <param name="ReceivedOn">The day the answer arrived: the date of the rates it carries.</param>
 /// <param name="TokenSent">Whether an OAuth token was sent, to say the right thing when the site refuses.</param>
-internal sealed record FreelancerParseSettings(string Provider, Uri PublicSite, Uri RequestUri, HttpStatusCode? StatusCode, DateOnly ReceivedOn, bool TokenSent = false);
+/// <param name="Redact">Hides the token in text the site wrote (a delegate, so that the token never shows in this record's <c>ToString</c>).</param>
+internal sealed record FreelancerParseSettings(string Provider, Uri PublicSite, Uri RequestUri, HttpStatusCode? StatusCode, DateOnly ReceivedOn, bool TokenSent = false, Func<string, string>? Redact = null);
 
 /// <summary>One project read from a page, with the rate its currency object published (USD per unit), if any.</summary>
 /// <param name="Gig">The listing.</param>
@@ -74,7 +75,7 @@ internal static class FreelancerResponseParser
         if (Obj(root, "result") is not { } result)
         {
             var status = Str(root, "status");
-            throw Fail(settings, $"the answer has no 'result' object{(status is null ? string.Empty : $" (status '{Cap(status, 40)}')")}: the API may have changed");
+            throw Fail(settings, $"the answer has no 'result' object{(status is null ? string.Empty : $" (status '{Cap(SiteText(status, settings), 40)}')")}: the API may have changed");
         }
 
         if (!result.TryGetProperty("projects", out var projects) || projects.ValueKind != JsonValueKind.Array)
@@ -132,7 +133,7 @@ internal static class FreelancerResponseParser
         {
             document = JsonDocument.Parse(body, JsonOptions);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             return;
         }
@@ -143,13 +144,20 @@ internal static class FreelancerResponseParser
         }
     }
 
+    // Text the site wrote goes into messages; a site or proxy that echoes the token it refused must not put it there.
+    // Hidden before the text is shortened, so that no cut leaves part of the token behind.
+    private static string SiteText(string text, FreelancerParseSettings settings) => settings.Redact?.Invoke(text) ?? text;
+
     private static JsonDocument ParseDocument(string body, FreelancerParseSettings settings)
     {
         try
         {
             return JsonDocument.Parse(body, JsonOptions);
         }
-        catch (JsonException ex)
+
+        // ArgumentException: text holding a lone surrogate cannot be transcoded to UTF-8 (it cannot come from decoded
+        // bytes, but the parser takes any string).
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             var html = body.AsSpan().TrimStart().StartsWith("<");
             throw Fail(
@@ -200,8 +208,8 @@ internal static class FreelancerResponseParser
             return;
         }
 
-        code = code is null ? null : Cap(HtmlText.Tidy(code) ?? code, MaxSiteCodeLength);
-        var said = HtmlText.Tidy(message) is { } m ? $"\"{Cap(m, MaxSiteMessageLength)}\"" : "an error without a message";
+        code = code is null ? null : Cap(SiteText(HtmlText.Tidy(code) ?? code, settings), MaxSiteCodeLength);
+        var said = HtmlText.Tidy(message) is { } m ? $"\"{Cap(SiteText(m, settings), MaxSiteMessageLength)}\"" : "an error without a message";
         var unauthorized = settings.StatusCode == HttpStatusCode.Unauthorized
             || (code is not null && (code.Contains("NOT_AUTHENTICATED", StringComparison.OrdinalIgnoreCase) || code.Contains("INVALID_ACCESS_TOKEN", StringComparison.OrdinalIgnoreCase)));
         var rateLimited = settings.StatusCode == HttpStatusCode.TooManyRequests;
@@ -519,7 +527,7 @@ internal static class FreelancerResponseParser
         {
             JsonValueKind.Number when id.TryGetInt64(out var n) && n > 0 => n.ToString(CultureInfo.InvariantCulture),
             JsonValueKind.Number when id.TryGetDecimal(out var d) && d > 0 && d == decimal.Truncate(d) && d <= long.MaxValue => ((long)d).ToString(CultureInfo.InvariantCulture),
-            JsonValueKind.String when HtmlText.Tidy(id.GetString()) is { Length: <= 64 } s && !s.Any(char.IsWhiteSpace) => s,
+            JsonValueKind.String when HtmlText.Tidy(Text(id)) is { Length: <= 64 } s && !s.Any(char.IsWhiteSpace) => s,
             _ => null,
         };
     }
@@ -547,7 +555,7 @@ internal static class FreelancerResponseParser
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
@@ -565,7 +573,7 @@ internal static class FreelancerResponseParser
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number when value.TryGetInt32(out var n) && n is 0 or 1 => n == 1,
-            JsonValueKind.String when bool.TryParse(value.GetString(), out var b) => b,
+            JsonValueKind.String when bool.TryParse(Text(value), out var b) => b,
             _ => null,
         };
     }
@@ -580,13 +588,32 @@ internal static class FreelancerResponseParser
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var d) => d,
-            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            JsonValueKind.String when decimal.TryParse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };
     }
 
     private static long? Long(JsonElement? element, string name) =>
         Dec(element, name) is { } d && d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue ? (long)d : null;
+
+    // GetString throws for a string holding an invalid UTF-16 escape (a lone "\ud800"), which is valid JSON syntax: such a
+    // value is unreadable, not fatal.
+    private static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static int? Int(JsonElement? element, string name) =>
         Long(element, name) is { } n && n >= int.MinValue && n <= int.MaxValue ? (int)n : null;

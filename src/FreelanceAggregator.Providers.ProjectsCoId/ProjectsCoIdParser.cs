@@ -39,7 +39,12 @@ internal static partial class ProjectsCoIdParser
     public static ProjectsCoIdPage Parse(string? html, Uri pageUri, string provider, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(pageUri);
-        using var document = HtmlDocumentParser.Parse(html ?? string.Empty);
+        if (HtmlPageCheck.IsCutOff(html ?? string.Empty, out var ending))
+        {
+            throw new GigProviderException(provider, $"the page is cut off: it stops in the middle ('{ending}') without its closing </html>, so rows may be missing; try again", pageUri, failure: GigProviderFailure.InvalidResponse);
+        }
+
+        using var document = HtmlDocumentParser.Parse(html ?? string.Empty, provider, pageUri);
         if (HtmlPageCheck.FindBotWall(document) is { } wall)
         {
             throw new GigProviderException(provider, wall, pageUri, failure: GigProviderFailure.Blocked);

@@ -45,7 +45,10 @@ internal static class SribuApiParser
         {
             document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 128, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
-        catch (JsonException ex)
+
+        // ArgumentException: text holding a lone surrogate cannot be transcoded to UTF-8 (it cannot come from decoded
+        // bytes, but the parser takes any string).
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             throw new GigProviderException(provider, $"the answer is not valid JSON ({ex.Message.Split(". ", 2)[0]})", requestUri, failure: GigProviderFailure.InvalidResponse, innerException: ex);
         }
@@ -214,7 +217,7 @@ internal static class SribuApiParser
         decimal? amount = value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var n) => n,
-            JsonValueKind.String when PriceTextPattern.CreateWithInvariantCulture(currency).Parse(value.GetString()) is { Success: true } price && price.Value.Currency == currency => price.Value.Amount,
+            JsonValueKind.String when PriceTextPattern.CreateWithInvariantCulture(currency).Parse(Text(value)) is { Success: true } price && price.Value.Currency == currency => price.Value.Amount,
             _ => null,
         };
         if (amount is null)
@@ -247,24 +250,43 @@ internal static class SribuApiParser
 
     private static string? AsString(JsonElement? element) => element switch
     {
-        { ValueKind: JsonValueKind.String } e => e.GetString(),
+        { ValueKind: JsonValueKind.String } e => Text(e),
         { ValueKind: JsonValueKind.Number } e => e.GetRawText(),
         { ValueKind: JsonValueKind.True } => "true",
         { ValueKind: JsonValueKind.False } => "false",
         _ => null,
     };
 
+    // GetString throws for a string holding an invalid UTF-16 escape (a lone "\ud800"), which is valid JSON syntax: such a
+    // value is unreadable, not fatal.
+    private static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static int? AsInt(JsonElement? element) => element switch
     {
         { ValueKind: JsonValueKind.Number } e when e.TryGetInt32(out var n) => n,
         { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var d) && d >= int.MinValue && d <= int.MaxValue && d == Math.Floor(d) => (int)d,
-        { ValueKind: JsonValueKind.String } e when int.TryParse(e.GetString(), NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var s) => s,
+        { ValueKind: JsonValueKind.String } e when int.TryParse(Text(e), NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var s) => s,
         _ => null,
     };
 
     private static GigProviderException NotJson(string html, Uri requestUri, string provider)
     {
-        using var document = HtmlDocumentParser.Parse(html);
+        using var document = HtmlDocumentParser.Parse(html, provider, requestUri);
         if (HtmlPageCheck.FindBotWall(document) is { } wall)
         {
             return new GigProviderException(provider, wall, requestUri, failure: GigProviderFailure.Blocked);

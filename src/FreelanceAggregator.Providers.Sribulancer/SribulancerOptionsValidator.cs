@@ -61,7 +61,7 @@ internal sealed class SribulancerOptionsValidator : IValidateOptions<Sribulancer
     {
         try
         {
-            using var document = HtmlDocumentParser.Parse("<p></p>");
+            using var document = HtmlDocumentParser.ParseTrusted("<p></p>");
             _ = document.QuerySelector(selector);
             return true;
         }

@@ -39,7 +39,12 @@ internal static partial class SribulancerPageParser
         ArgumentNullException.ThrowIfNull(pageUri);
         ArgumentNullException.ThrowIfNull(options);
         var selectors = options.Page;
-        using var document = HtmlDocumentParser.Parse(html ?? string.Empty);
+        if (HtmlPageCheck.IsCutOff(html ?? string.Empty, out var ending))
+        {
+            throw new GigProviderException(provider, $"the page is cut off: it stops in the middle ('{ending}') without its closing </html>, so job cards may be missing; try again", pageUri, failure: GigProviderFailure.InvalidResponse);
+        }
+
+        using var document = HtmlDocumentParser.Parse(html ?? string.Empty, provider, pageUri);
         if (HtmlPageCheck.FindBotWall(document) is { } wall)
         {
             throw new GigProviderException(provider, wall, pageUri, failure: GigProviderFailure.Blocked);

@@ -49,6 +49,30 @@ internal static partial class HtmlPageCheck
     /// </summary>
     public static bool HasPasswordField(IDocument document) => document.QuerySelector("input[type=password], input[type=PASSWORD]") is not null;
 
+    /// <summary>
+    /// Checks whether a page was cut off on its way: it opens an HTML document but ends neither with <c>&lt;/html&gt;</c>
+    /// nor at the end of a tag. A browser shows such a page without complaint, and a parser would read its first rows as
+    /// the whole listing, so the rows missing from the cut part would go unnoticed. (A page that omits its optional end
+    /// tags still ends with a tag, so it is not taken for a cut one.)
+    /// </summary>
+    /// <param name="html">The page as it came.</param>
+    /// <param name="ending">The page's last characters, for the message.</param>
+    /// <returns><see langword="true"/> for a page that stops in the middle.</returns>
+    public static bool IsCutOff(string html, out string ending)
+    {
+        ending = string.Empty;
+        var text = html.AsSpan().TrimEnd();
+        if (text.Length == 0 || text.EndsWith(">") || text.Contains("</html", StringComparison.OrdinalIgnoreCase)
+            || !(text.Contains("<html", StringComparison.OrdinalIgnoreCase) || text.Contains("<body", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+
+        var tail = text[Math.Max(0, text.Length - 40)..].ToString().Replace('\n', ' ').Replace('\r', ' ');
+        ending = "…" + tail;
+        return true;
+    }
+
     /// <summary>Describes a login page for a message.</summary>
     public static string LoginProblem(IDocument document, string expected) =>
         $"the site answered with a login page ({Describe(document)}) instead of {expected}";

@@ -58,6 +58,34 @@ public sealed class FreelancerOptionsTests : IDisposable
         Assert.DoesNotContain(Token, outcome.Exception!.ToString(), StringComparison.Ordinal);
     }
 
+    // Found by the reliability work: the site's own error message and code were quoted in the failure as they came, so a
+    // site (or a proxy) that echoes the token it refused put the token into the outcome, the exception and the log.
+    [Theory]
+    [InlineData(401, "error_code")]
+    [InlineData(400, "message")]
+    [InlineData(200, "status")]
+    public async Task ATokenTheSiteEchoesBackNeverReachesLogsExceptionsOrOutcomes(int status, string field)
+    {
+        var envelope = field switch
+        {
+            "error_code" => $$"""{"status":"error","message":"Not authenticated","error_code":"INVALID_ACCESS_TOKEN {{Token}}"}""",
+            "message" => $$"""{"status":"error","message":"The token {{Token}} is not valid for this client","error_code":"ProjectExceptionCodes.BAD_REQUEST"}""",
+            _ => $$"""{"status":"{{Token}}","request_id":"0123456789abcdef"}""",
+        };
+        _server.StubBody(envelope, status);
+        using var logs = new FakeLoggerProvider();
+        await using var aggregator = FreelancerTestServer.CreateFreelancer(_server, o => o.OAuthToken = Token, logs: logs);
+        var result = await aggregator.SearchAllAsync(new GigQuery("logo"), Ct);
+
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal(ProviderStatus.Failed, outcome.Status);
+        Assert.Contains("[redacted]", outcome.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, outcome.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, outcome.Exception!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, ((GigProviderException)outcome.Exception).SiteErrorCode ?? string.Empty, StringComparison.Ordinal);
+        Assert.All(logs.Collector.GetSnapshot(), r => Assert.DoesNotContain(Token, r.Message + r.Exception, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ToStringSaysWhetherATokenIsSetButNeverWhichOne()
     {

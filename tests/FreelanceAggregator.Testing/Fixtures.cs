@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace FreelanceAggregator.Testing;
 
 /// <summary>Reads recorded pages from a test project's <c>Fixtures</c> folder (copied to the output directory).</summary>
@@ -13,6 +17,18 @@ public static class Fixtures
     /// <param name="name">The file name inside <c>Fixtures/</c>.</param>
     /// <returns>The bytes.</returns>
     public static byte[] ReadBytes(string name) => File.ReadAllBytes(PathOf(name));
+
+    /// <summary>Changes a JSON text (a fixture, or the JSON a page embeds) and writes it back, leaving markup characters unescaped as sites send them.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="edit">Changes the parsed document.</param>
+    /// <returns>The changed JSON text.</returns>
+    public static string EditJson(string json, Action<JsonNode> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var root = JsonNode.Parse(json) ?? throw new ArgumentException("The JSON is null.", nameof(json));
+        edit(root);
+        return root.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
 
     /// <summary>Gets the full path of a fixture.</summary>
     /// <param name="name">The file name inside <c>Fixtures/</c>.</param>

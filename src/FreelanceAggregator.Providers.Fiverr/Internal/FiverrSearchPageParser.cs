@@ -54,7 +54,7 @@ internal static class FiverrSearchPageParser
         ArgumentNullException.ThrowIfNull(requestUri);
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
 
-        using var document = HtmlDocumentParser.Parse(html);
+        using var document = HtmlDocumentParser.Parse(html, provider, requestUri, statusCode);
 
         // Matched on the id alone: parsers written against real pages disagree on the attribute order.
         var script = document.GetElementById(DataScriptId);
@@ -123,7 +123,10 @@ internal static class FiverrSearchPageParser
         {
             return JsonDocument.Parse(text, JsonOptions);
         }
-        catch (JsonException ex)
+
+        // ArgumentException: text holding a lone surrogate cannot be transcoded to UTF-8 (it cannot come from decoded
+        // bytes, but the parser takes any string).
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             // One scraper of real pages met the JSON HTML-escaped; read that form too before giving up.
             if (text.Contains("&quot;", StringComparison.Ordinal))
@@ -132,7 +135,7 @@ internal static class FiverrSearchPageParser
                 {
                     return JsonDocument.Parse(WebUtility.HtmlDecode(text), JsonOptions);
                 }
-                catch (JsonException)
+                catch (Exception again) when (again is JsonException or ArgumentException)
                 {
                     // Reported below with the first error, which describes the text as it came.
                 }
@@ -363,7 +366,7 @@ internal static class FiverrSearchPageParser
 
             foreach (var value in values.EnumerateArray())
             {
-                if (value.ValueKind == JsonValueKind.String && value.GetString()?.Trim() is { Length: > 0 } skill && !skills.Contains(skill, StringComparer.OrdinalIgnoreCase))
+                if (value.ValueKind == JsonValueKind.String && Json.Text(value)?.Trim() is { Length: > 0 } skill && !skills.Contains(skill, StringComparer.OrdinalIgnoreCase))
                 {
                     skills.Add(skill);
                 }

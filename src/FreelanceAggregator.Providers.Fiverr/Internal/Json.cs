@@ -49,7 +49,7 @@ internal static class Json
 
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
@@ -67,7 +67,7 @@ internal static class Json
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var d) => d,
-            JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            JsonValueKind.String when decimal.TryParse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };
     }
@@ -92,7 +92,7 @@ internal static class Json
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.GetString(), out var b) => b,
+            JsonValueKind.String when bool.TryParse(Text(value), out var b) => b,
             _ => null,
         };
     }
@@ -109,7 +109,7 @@ internal static class Json
             }
 
             if (TryGet(element, out var value, name) && value.ValueKind == JsonValueKind.String
-                && value.GetString() is { Length: > 0 and <= 100 } text && !text.Any(char.IsWhiteSpace))
+                && Text(value) is { Length: > 0 and <= 100 } text && !text.Any(char.IsWhiteSpace))
             {
                 id = text;
                 return true;
@@ -118,5 +118,26 @@ internal static class Json
 
         id = null;
         return false;
+    }
+
+    /// <summary>
+    /// Reads a string, or <see langword="null"/> for one holding an invalid UTF-16 escape (a lone <c>\ud800</c>): that is
+    /// valid JSON syntax, but <see cref="JsonElement.GetString"/> throws for it, and one bad value must not cost the page.
+    /// </summary>
+    public static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -336,18 +336,18 @@ internal sealed partial class UpworkTokenSource
 
         using var json = response.ParseJson();
         var root = json.RootElement;
-        var accessToken = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("access_token", out var a) && a.ValueKind == JsonValueKind.String ? Clean(a.GetString()) : null;
+        var accessToken = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("access_token", out var a) && a.ValueKind == JsonValueKind.String ? Clean(Text(a)) : null;
         if (accessToken is null)
         {
             throw response.Fail("Upwork's token endpoint answered without an access_token", GigProviderFailure.InvalidResponse);
         }
 
-        if (root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && !string.Equals(type.GetString(), "bearer", StringComparison.OrdinalIgnoreCase))
+        if (root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && !string.Equals(Text(type), "bearer", StringComparison.OrdinalIgnoreCase))
         {
-            throw response.Fail($"Upwork's token endpoint issued a '{Redact(type.GetString() ?? string.Empty, options)}' token where a bearer token was expected", GigProviderFailure.InvalidResponse);
+            throw response.Fail($"Upwork's token endpoint issued a '{Redact(Text(type) ?? "(unreadable)", options)}' token where a bearer token was expected", GigProviderFailure.InvalidResponse);
         }
 
-        var refreshToken = root.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String ? Clean(r.GetString()) : null;
+        var refreshToken = root.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String ? Clean(Text(r)) : null;
         TimeSpan? expiresIn = null;
         if (root.TryGetProperty("expires_in", out var e))
         {
@@ -355,7 +355,7 @@ internal sealed partial class UpworkTokenSource
             var known = e.ValueKind switch
             {
                 JsonValueKind.Number => e.TryGetDecimal(out seconds),
-                JsonValueKind.String => decimal.TryParse(e.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out seconds),
+                JsonValueKind.String => decimal.TryParse(Text(e), NumberStyles.Number, CultureInfo.InvariantCulture, out seconds),
                 _ => false,
             };
 
@@ -367,6 +367,20 @@ internal sealed partial class UpworkTokenSource
         }
 
         return new TokenResponse(accessToken, refreshToken, expiresIn);
+    }
+
+    // GetString throws for a string holding an invalid UTF-16 escape (a lone "\ud800"), which is valid JSON syntax: such a
+    // value is unreadable, not an exception that escapes the provider.
+    private static string? Text(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static (string? Error, string? Description) ReadOAuthError(GigHttpResponse response)

@@ -40,7 +40,10 @@ internal static class UpworkSearchParser
         {
             document = JsonDocument.Parse(json, DocumentOptions);
         }
-        catch (JsonException ex)
+
+        // ArgumentException: text holding a lone surrogate cannot be transcoded to UTF-8 (it cannot come from decoded
+        // bytes, but the parser takes any string).
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             var problem = json.TrimStart().StartsWith('<')
                 ? "Upwork answered with an HTML page where the GraphQL API's JSON was expected"

@@ -15,6 +15,8 @@ internal sealed class GigSearchContext
     private readonly SiteExchangeRates _siteRates;
     private readonly Action<string>? _log;
     private int _warningCount;
+    private Uri? _lastRequest;
+    private int _requestsInFlight;
 
     public GigSearchContext(SiteExchangeRates siteRates, Action<string>? log)
     {
@@ -29,6 +31,17 @@ internal sealed class GigSearchContext
     }
 
     public IReadOnlyList<string> Warnings => [.. _warnings];
+
+    /// <summary>Gets the provider's latest request and whether it is still waiting for it, so a timeout can say where it was stuck.</summary>
+    public (Uri? Uri, bool InFlight) LastRequest => (Volatile.Read(ref _lastRequest), Volatile.Read(ref _requestsInFlight) > 0);
+
+    public void RequestStarted(Uri uri)
+    {
+        Volatile.Write(ref _lastRequest, uri);
+        Interlocked.Increment(ref _requestsInFlight);
+    }
+
+    public void RequestEnded() => Interlocked.Decrement(ref _requestsInFlight);
 
     public void AddWarning(GigProvider provider, string message)
     {

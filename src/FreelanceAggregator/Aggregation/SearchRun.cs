@@ -198,11 +198,14 @@ internal sealed partial class SearchRun
         }
         catch (OperationCanceledException ex) when (timeoutSource.IsCancellationRequested)
         {
+            var (uri, waiting) = context.LastRequest;
+            var where = uri is null ? string.Empty : waiting ? $" (still waiting for {uri.AbsoluteUri})" : $" (the last request was {uri.AbsoluteUri})";
             outcome = outcome with
             {
                 Status = ProviderStatus.TimedOut,
                 Failure = GigProviderFailure.Timeout,
-                Message = string.Create(CultureInfo.InvariantCulture, $"{provider.Name}: no complete answer within the {timeout.TotalSeconds:0.###} s provider timeout"),
+                Message = string.Create(CultureInfo.InvariantCulture, $"{provider.Name}: no complete answer within the {timeout.TotalSeconds:0.###} s provider timeout{where}"),
+                RequestUri = uri,
                 Exception = ex,
             };
         }

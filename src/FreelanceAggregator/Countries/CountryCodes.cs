@@ -44,7 +44,17 @@ public static class CountryCodes
     // "cote divoire" and "COTE D'IVOIRE" are one key.
     private static string Fold(string value)
     {
-        var decomposed = value.Trim().Normalize(NormalizationForm.FormD);
+        string decomposed;
+        try
+        {
+            decomposed = value.Trim().Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            // Text with a lone surrogate (broken UTF-16) cannot be normalised, and names no country.
+            return string.Empty;
+        }
+
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

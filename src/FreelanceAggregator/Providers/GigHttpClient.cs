@@ -103,6 +103,22 @@ public sealed partial class GigHttpClient
 
     private async Task<GigHttpResponse> SendOnceAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
     {
+        // The aggregator's timeout cancels the search from outside; the search context lets it name the request that
+        // was still waiting, as every other failure names its URL.
+        var context = GigSearchContext.Current;
+        context?.RequestStarted(uri);
+        try
+        {
+            return await ReadAnswerAsync(request, uri, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context?.RequestEnded();
+        }
+    }
+
+    private async Task<GigHttpResponse> ReadAnswerAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
+    {
         LogRequest(_logger, Provider, request.Method, uri);
         HttpResponseMessage response;
         try

@@ -399,7 +399,19 @@ internal static partial class GigQueryParser
         : span.Ticks % TimeSpan.TicksPerHour == 0 ? ((long)span.TotalHours).ToString(CultureInfo.InvariantCulture) + "h"
         : ((long)Math.Ceiling(span.TotalMinutes)).ToString(CultureInfo.InvariantCulture) + "min";
 
-    private static string Amount(Money money) => money.Amount.ToString(CultureInfo.InvariantCulture);
+    // The written amount must parse back to itself: "1.125USD" would read as 1,125 (a dot before three digits is a
+    // thousands separator in a currency with two decimals), so such an amount gets a fourth decimal digit, "1.1250".
+    private static string Amount(Money money)
+    {
+        var text = money.Amount.ToString(CultureInfo.InvariantCulture);
+        if (text.Contains('.', StringComparison.Ordinal))
+        {
+            text = text.TrimEnd('0').TrimEnd('.');
+        }
+
+        var point = text.IndexOf('.', StringComparison.Ordinal);
+        return point >= 0 && text.Length - point - 1 == 3 ? text + "0" : text;
+    }
 
     private static string[] SplitList(string value) =>
         value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -50,7 +50,7 @@ public static class HtmlText
                 continue;
             }
 
-            var close = html.IndexOf('>', i + 1);
+            var close = TagEnd(html, i + 1);
             if (close < 0)
             {
                 // An unterminated tag at the end of a cut-off page: drop the rest rather than show markup.
@@ -60,8 +60,7 @@ public static class HtmlText
             var name = TagName(html, i + 1, close, out var closing);
             if (!closing && DroppedContent.Contains(name))
             {
-                var end = html.IndexOf("</" + name, close + 1, StringComparison.OrdinalIgnoreCase);
-                var endClose = end < 0 ? -1 : html.IndexOf('>', end);
+                var endClose = EndOfElement(html, name, close + 1);
                 i = endClose < 0 ? html.Length : endClose + 1;
                 continue;
             }
@@ -132,6 +131,64 @@ public static class HtmlText
         }
 
         return builder.ToString();
+    }
+
+    // The '>' that ends a tag, as a browser finds it: a quoted attribute value may hold '>' ("<a title="a>b">").
+    private static int TagEnd(string html, int from)
+    {
+        for (var j = from; j < html.Length; j++)
+        {
+            switch (html[j])
+            {
+                case '>':
+                    return j;
+                case '=':
+                    var k = j + 1;
+                    while (k < html.Length && char.IsWhiteSpace(html[k]))
+                    {
+                        k++;
+                    }
+
+                    if (k < html.Length && html[k] is '"' or '\'')
+                    {
+                        var quote = html.IndexOf(html[k], k + 1);
+                        if (quote < 0)
+                        {
+                            return -1;
+                        }
+
+                        j = quote;
+                    }
+
+                    break;
+            }
+        }
+
+        return -1;
+    }
+
+    // The '>' of the end tag that closes a script, style or similar element. Its content runs to "</name" followed by
+    // white space, '/' or '>' (as a browser reads it), so "</script<script>" inside a script does not end it.
+    private static int EndOfElement(string html, string name, int from)
+    {
+        var at = from;
+        while ((at = html.IndexOf("</" + name, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var after = at + 2 + name.Length;
+            if (after >= html.Length)
+            {
+                return -1;
+            }
+
+            if (char.IsWhiteSpace(html[after]) || html[after] is '/' or '>')
+            {
+                return html.IndexOf('>', after);
+            }
+
+            at = after;
+        }
+
+        return -1;
     }
 
     private static string TagName(string html, int start, int end, out bool closing)

@@ -136,7 +136,9 @@ public sealed partial class PriceTextPattern
         }
 
         var (left, right) = (pieces[0], pieces[1]);
-        var between = normalized[left.End..right.Start];
+
+        // One currency mark can touch both numbers ("5 USD 10"), so the pieces overlap and nothing lies between them.
+        var between = left.End < right.Start ? normalized[left.End..right.Start] : string.Empty;
         if (!RangeSeparator().IsMatch(between))
         {
             return TextParseResult<MoneyRange>.ForError(TextParseErrorKind.Unrecognized, text, $"'{text}' holds two amounts without a range separator (-, –, to, s/d, sampai) between them.");
@@ -389,6 +391,13 @@ public sealed partial class PriceTextPattern
             {
                 separators.Add((c, digits.Length));
             }
+        }
+
+        // "100.,500" or "1,,000" is no way of writing a number; reading it would only guess.
+        if (separators.Count != separators.Select(s => s.DigitsBefore).Distinct().Count())
+        {
+            problem = "it has two separators in a row";
+            return false;
         }
 
         var decimalAt = -1;

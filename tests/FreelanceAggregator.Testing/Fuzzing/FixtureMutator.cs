@@ -18,6 +18,19 @@ public sealed record Mutation(int Index, string Description, string Text);
 public static partial class FixtureMutator
 {
     private static readonly string[] HugeNumbers = ["1e400", "-1e400", "99999999999999999999999999999999999", "-1", "0", "2147483648", "1.7976931348623157e309", "NaN", "1E-400"];
+    // Links a hostile or broken page may carry: scripts, data, other hosts, look-alike hosts, and unparseable ones.
+    private static readonly string[] HostileLinks =
+    [
+        "javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>", "https://evil.example.net/x", "//evil.example.net/x",
+        "https://www.fiverr.com.evil.example.net/x", "https://evil.example.net/?https://projects.co.id/", "http://[::1", "https://user:pw@evil.example.net/", "\\\\evil.example.net\\x", "",
+    ];
+
+    private static readonly string[] EntitySoup =
+    [
+        "&#0;&#xD800;&#x110000;&amp;&lt;script&gt;alert(1)&lt;/script&gt;", "&notanentity; &#99999999999; &", "\u0000\ud800", "\0\uFFFF\uFEFF\u200B",
+        "<!-- unterminated comment", "<![CDATA[ x ]]>", "<a href=\"javascript:alert(1)\">x</a>", "<svg><script>alert(1)</script></svg>",
+    ];
+
     private static readonly string[] OtherValues = ["null", "{}", "[]", "\"\"", "\"text\"", "true", "0", "-0.5", "[null]", "{\"unexpected\":1}"];
 
     /// <summary>Mutates a JSON fixture.</summary>
@@ -50,6 +63,24 @@ public static partial class FixtureMutator
         }
     }
 
+    /// <summary>
+    /// Mutates the JSON embedded in a larger text (a page's <c>&lt;script type="application/json"&gt;</c>) and puts each
+    /// mutation back in its place, so a parser meets broken data inside an otherwise intact page.
+    /// </summary>
+    /// <param name="text">The whole fixture.</param>
+    /// <param name="start">Where the JSON starts.</param>
+    /// <param name="length">How long the JSON is.</param>
+    /// <param name="count">How many mutations.</param>
+    /// <param name="seed">The seed.</param>
+    /// <returns>The mutated texts, lazily.</returns>
+    public static IEnumerable<Mutation> JsonInside(string text, int start, int length, int count, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var before = text[..start];
+        var after = text[(start + length)..];
+        return Json(text.Substring(start, length), count, seed).Select(m => m with { Description = "in the embedded JSON: " + m.Description, Text = before + m.Text + after });
+    }
+
     /// <summary>Mutates an HTML fixture: truncation, byte flips, deleted or duplicated elements, stripped attributes, deep nesting, injected scripts.</summary>
     /// <param name="html">The fixture.</param>
     /// <param name="count">How many mutations.</param>
@@ -58,10 +89,11 @@ public static partial class FixtureMutator
     public static IEnumerable<Mutation> Html(string html, int count, int seed)
     {
         var tags = OpenTag().Matches(html).Select(m => (m.Index, m.Length, Name: m.Groups[1].Value)).ToList();
+        var links = LinkValue().Matches(html).Select(m => (Start: m.Groups[1].Index, End: m.Groups[1].Index + m.Groups[1].Length)).ToList();
         var random = new Random(seed);
         for (var i = 0; i < count; i++)
         {
-            var (description, text) = random.Next(9) switch
+            var (description, text) = random.Next(11) switch
             {
                 0 => Truncate(html, random),
                 1 => FlipBytes(html, random),
@@ -71,6 +103,8 @@ public static partial class FixtureMutator
                 5 => Insert(html, random, string.Concat(Enumerable.Repeat("<div>", 2_000)), "2,000 nested divs"),
                 6 => Insert(html, random, "<script>document.write('<h2>x</h2>')</script><style>*{}</style>", "script and style"),
                 7 => Insert(html, random, "99999999999999999999999999999", "huge number"),
+                8 when links.Count > 0 => Replace(html, Pick(links, random), HostileLinks[random.Next(HostileLinks.Length)], "link"),
+                9 => Insert(html, random, EntitySoup[random.Next(EntitySoup.Length)], "odd characters and entities"),
                 _ => FlipBytes(html, random),
             };
             yield return new Mutation(i, description, text);
@@ -206,6 +240,9 @@ public static partial class FixtureMutator
     [GeneratedRegex(@"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex OpenTag();
 
+    [GeneratedRegex(@"\bhref\s*=\s*""([^""]*)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LinkValue();
+
     /// <summary>Where keys, array elements, values, numbers and strings stand in a JSON text (character offsets).</summary>
     private sealed class JsonSpans
     {
@@ -223,12 +260,6 @@ public static partial class FixtureMutator
         {
             var spans = new JsonSpans();
             var bytes = Encoding.UTF8.GetBytes(json);
-            if (!IsAscii(bytes))
-            {
-                // Offsets below are byte offsets; only map them when bytes and characters line up.
-                return spans;
-            }
-
             try
             {
                 Walk(bytes, spans);
@@ -236,14 +267,60 @@ public static partial class FixtureMutator
             catch (JsonException)
             {
                 // A fixture that is itself broken on purpose gets only the text-level mutations.
+                return new JsonSpans();
+            }
+
+            // The reader gives byte offsets; real fixtures hold non-ASCII text (Indonesian names, "Rp", emoji), so
+            // map them to character offsets instead of giving up the structural mutations on such fixtures.
+            var charAt = CharOffsets(json, bytes.Length);
+            foreach (var list in new[] { spans.Properties, spans.Elements, spans.Values, spans.Numbers, spans.Strings })
+            {
+                for (var i = 0; i < list.Count; i++)
+                {
+                    list[i] = (charAt[list[i].Start], charAt[list[i].End]);
+                }
             }
 
             return spans;
         }
 
+        // charAt[b] is the index of the character whose UTF-8 encoding starts at byte b (tokens always start and end there).
+        private static int[] CharOffsets(string text, int byteCount)
+        {
+            var charAt = new int[byteCount + 1];
+            var b = 0;
+            for (var c = 0; c < text.Length; c++)
+            {
+                int width;
+                if (char.IsHighSurrogate(text[c]) && c + 1 < text.Length && char.IsLowSurrogate(text[c + 1]))
+                {
+                    width = 4;
+                }
+                else
+                {
+                    // A lone surrogate is encoded as U+FFFD, three bytes.
+                    width = text[c] < 0x80 ? 1 : text[c] < 0x800 ? 2 : 3;
+                }
+
+                for (var k = 0; k < width && b + k < charAt.Length; k++)
+                {
+                    charAt[b + k] = c;
+                }
+
+                b += width;
+                if (width == 4)
+                {
+                    c++;
+                }
+            }
+
+            charAt[byteCount] = text.Length;
+            return charAt;
+        }
+
         private static void Walk(byte[] bytes, JsonSpans spans)
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 256, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var containers = new Stack<bool>();
             while (reader.Read())
             {
@@ -299,6 +376,5 @@ public static partial class FixtureMutator
             }
         }
 
-        private static bool IsAscii(byte[] bytes) => Array.TrueForAll(bytes, b => b < 0x80);
     }
 }

@@ -148,6 +148,10 @@ public sealed class GigHttpClientTests : IDisposable
 
         Assert.Equal(ProviderStatus.TimedOut, outcome.Status);
         Assert.Contains("samplefeed", outcome.Message, StringComparison.Ordinal);
+
+        // Like every failure, a timeout names the URL: the one the provider was waiting for.
+        Assert.Contains(_server.BaseAddress.Authority + "/feed?q=logo&page=1", outcome.Message, StringComparison.Ordinal);
+        Assert.Equal("/feed", outcome.RequestUri?.AbsolutePath);
     }
 
     [Theory]

@@ -70,6 +70,7 @@ public sealed class GigQueryParseTests
     [InlineData("limit:0", "'limit:0'", "from 1 to 10000")]
     [InlineData("limit:lots", "'limit:lots'", "whole number")]
     [InlineData("country:Atlantis", "'Atlantis'", "country")]
+    [InlineData("country:\"United Stat\ud83ds\"", "United Stat", "country")]
     [InlineData("sort:popular", "'sort:popular'", "sort:newest")]
     [InlineData("rating:>=6", "'rating:>=6'", "0 to 5")]
     [InlineData("kind:freelancer", "'kind:freelancer'", "kind:job or kind:service")]
@@ -106,6 +107,25 @@ public sealed class GigQueryParseTests
 
         Assert.Equal(text, query.ToString());
         Assert.Equal(query.ToString(), GigQuery.Parse(query.ToString()).ToString());
+    }
+
+    // Found by a longer fuzzing run: an amount with three decimals was written "1.125USD", which reads back as 1,125.
+    [Theory]
+    [InlineData("1.125", "USD")]
+    [InlineData("100.500", "USD")]
+    [InlineData("1.250", "KWD")]
+    [InlineData("0.001", "USD")]
+    [InlineData("1500000", "IDR")]
+    public void BudgetsAreWrittenSoThatTheyReadBackTheSame(string amount, string currency)
+    {
+        var money = new Money(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), currency);
+        var query = new GigQuery { MinBudget = money, MaxBudget = money };
+
+        var again = GigQuery.Parse(query.ToString());
+
+        Assert.Equal(money, again.MinBudget);
+        Assert.Equal(money, again.MaxBudget);
+        Assert.Equal(query.ToString(), again.ToString());
     }
 
     [Fact]

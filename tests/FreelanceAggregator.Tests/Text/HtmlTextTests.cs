@@ -15,6 +15,14 @@ public sealed class HtmlTextTests
     [InlineData("<p>Para one</p>\n\n\n\n<p>Para two</p>", "Para one\n\nPara two")]
     [InlineData("<div>cut off <a href=", "cut off")]
     [InlineData("<SCRIPT type=text/javascript>document.write(1)</SCRIPT>Safe", "Safe")]
+
+    // Found by fuzzing: a script ends only at "</script" followed by white space, '/' or '>', as a browser reads it, so
+    // the rest of a script holding "</script<" is not shown as text.
+    [InlineData("<script>a('1')</script<script>document.write('x')</script><p>Budget</p>", "Budget")]
+
+    // Found by fuzzing: a '>' inside a quoted attribute value does not end the tag, so the value is not shown as text.
+    [InlineData("<a href=\"javascript:a<script>document.write(1)</script>\" title='x > y'>here</a>", "here")]
+    [InlineData("<div title=\"a > b\">text</div>", "text")]
     public void ToPlainTextKeepsTheTextAndNothingElse(string html, string expected) => Assert.Equal(expected, HtmlText.ToPlainText(html));
 
     [Theory]

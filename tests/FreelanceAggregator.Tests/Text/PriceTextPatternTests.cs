@@ -117,6 +117,17 @@ public sealed class PriceTextPatternTests
     [InlineData("Rp 1 Rp 2", TextParseErrorKind.Unrecognized)]
     [InlineData("Rp 1 - 2 - 3", TextParseErrorKind.MultipleAmounts)]
     [InlineData("USD 5 - IDR 10", TextParseErrorKind.Unrecognized)]
+
+    // Found by fuzzing: one currency mark touching both numbers made the pieces overlap, and slicing the text between
+    // them threw ArgumentOutOfRangeException instead of returning a result.
+    [InlineData("5 USD 10", TextParseErrorKind.Unrecognized)]
+    [InlineData("8p72'00l", TextParseErrorKind.Unrecognized)]
+    [InlineData("Rpu4.0e0", TextParseErrorKind.Unrecognized)]
+    [InlineData("9999999999999999999999999999999Rp72.000", TextParseErrorKind.Unrecognized)]
+
+    // Found by a longer fuzzing run: two separators in a row were read as one ("100.,500" as 100.5).
+    [InlineData("USD 100.,500", TextParseErrorKind.InvalidNumber)]
+    [InlineData("Rp 1,,000", TextParseErrorKind.InvalidNumber)]
     public void RejectsRangesThatDoNotRead(string text, TextParseErrorKind kind)
     {
         var result = Pattern("id-ID", "IDR").ParseRange(text);

@@ -1,0 +1,41 @@
+using System.Net;
+using FreelanceAggregator.Testing;
+using FreelanceAggregator.Testing.Fuzzing;
+
+namespace FreelanceAggregator.Providers.Freelancer.Tests;
+
+/// <summary>Mutated API answers through the pure parser: projects, warnings or a <see cref="GigProviderException"/>, and nothing else.</summary>
+public sealed class FreelancerParserFuzzTests
+{
+    private static readonly Uri Api = new("https://www.freelancer.com/api/projects/0.1/projects/active/?limit=100&offset=0");
+
+    [Theory]
+    [InlineData("projects-page1.json")]
+    [InlineData("projects-page2.json")]
+    [InlineData("projects-id.json")]
+    [InlineData("projects-nulls.json")]
+    [InlineData("projects-empty.json")]
+    [InlineData("error-envelope.json")]
+    [InlineData("error-not-authenticated.json")]
+    [InlineData("blocked.html")]
+    public void MutatedAnswersGiveProjectsWarningsOrAGigProviderException(string fixture)
+    {
+        var text = Fixtures.Read(fixture);
+        var mutations = fixture.EndsWith(".html", StringComparison.Ordinal)
+            ? FixtureMutator.Html(text, ParserFuzzing.Iterations, ParserFuzzing.Seed)
+            : FixtureMutator.Json(text, ParserFuzzing.Iterations, ParserFuzzing.Seed);
+        ParserFuzzing.AssertContract(
+            mutations,
+            body =>
+            {
+                // The provider asks the error check for an answer that is not 2xx, and the parser for one that is.
+                FreelancerResponseParser.ThrowIfSiteError(body, Settings(HttpStatusCode.BadRequest));
+                var page = FreelancerResponseParser.Parse(body, Settings(HttpStatusCode.OK));
+                Assert.All(page.Projects, p => Assert.True(GigUrls.IsOnHost(p.Gig.Url, "www.freelancer.com"), p.Gig.Url.AbsoluteUri));
+            },
+            typeof(GigProviderException));
+    }
+
+    private static FreelancerParseSettings Settings(HttpStatusCode status) =>
+        new("freelancer", new Uri("https://www.freelancer.com/"), Api, status, new DateOnly(2026, 11, 23), TokenSent: true);
+}

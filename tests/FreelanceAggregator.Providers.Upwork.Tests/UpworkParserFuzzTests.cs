@@ -1,0 +1,31 @@
+using FreelanceAggregator.Providers.Upwork.Parsing;
+using FreelanceAggregator.Testing;
+using FreelanceAggregator.Testing.Fuzzing;
+
+namespace FreelanceAggregator.Providers.Upwork.Tests;
+
+/// <summary>Mutated GraphQL answers through the pure parser: jobs, warnings, errors or a <see cref="GigProviderException"/>, and nothing else.</summary>
+public sealed class UpworkParserFuzzTests
+{
+    private static readonly Uri GraphQl = new("https://api.upwork.com/graphql");
+
+    [Theory]
+    [InlineData("search-page1.json")]
+    [InlineData("search-page2.json")]
+    [InlineData("search-quirks.json")]
+    [InlineData("search-empty.json")]
+    [InlineData("error-partial.json")]
+    [InlineData("error-scopes.json")]
+    [InlineData("error-validation.json")]
+    [InlineData("auth-failed.json")]
+    [InlineData("server-error.txt")]
+    public void MutatedAnswersGiveJobsWarningsOrAGigProviderException(string fixture) =>
+        ParserFuzzing.AssertContract(
+            FixtureMutator.Json(Fixtures.Read(fixture), ParserFuzzing.Iterations, ParserFuzzing.Seed),
+            body =>
+            {
+                var page = UpworkSearchParser.Parse(body, UpworkOptions.DefaultName, GraphQl);
+                Assert.All(page.Gigs, gig => Assert.True(GigUrls.IsOnHost(gig.Url, "www.upwork.com"), gig.Url.AbsoluteUri));
+            },
+            typeof(GigProviderException));
+}
