@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using FreelanceAggregator.Text;
 
@@ -64,6 +65,43 @@ internal static class FreelancerResponseParser
 
         ThrowIfBlocked(body, settings);
         using var document = ParseDocument(body, settings);
+        return Read(document, settings);
+    }
+
+    /// <summary>Reads a successful answer from its UTF-8 bytes (see <see cref="GigHttpResponse.TryGetUtf8Body"/>), without decoding it into a string.</summary>
+    /// <param name="utf8Body">The body, valid UTF-8.</param>
+    /// <param name="settings">The context.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="GigProviderException">As <see cref="Parse(string?, FreelancerParseSettings)"/>.</exception>
+    public static FreelancerPage Parse(ReadOnlyMemory<byte> utf8Body, FreelancerParseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+
+        // Only what is plainly JSON is read from the bytes; anything else (a bot wall, an HTML page, an empty or broken
+        // answer) goes the text way, which says what it is.
+        if (FirstNonWhiteSpace(utf8Body.Span) is not ((byte)'{' or (byte)'['))
+        {
+            return Parse(Encoding.UTF8.GetString(utf8Body.Span), settings);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Body, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return Parse(Encoding.UTF8.GetString(utf8Body.Span), settings);
+        }
+
+        using (document)
+        {
+            return Read(document, settings);
+        }
+    }
+
+    private static FreelancerPage Read(JsonDocument document, FreelancerParseSettings settings)
+    {
         var root = document.RootElement;
         ThrowIfErrorEnvelope(root, settings);
         if (root.ValueKind != JsonValueKind.Object)
@@ -141,6 +179,12 @@ internal static class FreelancerResponseParser
         {
             ThrowIfErrorEnvelope(document.RootElement, settings);
         }
+    }
+
+    private static byte FirstNonWhiteSpace(ReadOnlySpan<byte> utf8)
+    {
+        var start = utf8.IndexOfAnyExcept(" \t\r\n"u8);
+        return start < 0 ? (byte)0 : utf8[start];
     }
 
     private static JsonDocument ParseDocument(string body, FreelancerParseSettings settings)
@@ -436,7 +480,8 @@ internal static class FreelancerResponseParser
 
     private static System.Collections.ObjectModel.ReadOnlyDictionary<string, object> ReadExtra(JsonElement project, Currency? currency, JsonElement? bidStats, long? ownerId)
     {
-        var extra = new Dictionary<string, object>(StringComparer.Ordinal);
+        // Sized for the values a project usually has, so that the dictionary is not grown three times for each project.
+        var extra = new Dictionary<string, object>(16, StringComparer.Ordinal);
         var upgrades = Obj(project, "upgrades");
         AddBool("featured", Bool(upgrades, "featured") ?? Bool(project, "featured"));
         AddBool("urgent", Bool(upgrades, "urgent") ?? Bool(project, "urgent"));
