@@ -545,12 +545,20 @@ internal static class FreelancerResponseParser
             return null;
         }
 
-        var segments = seoUrl.Trim()
-            .Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => Uri.EscapeDataString(Uri.UnescapeDataString(s)))
-            .Where(s => s is not ("." or ".."))
-            .ToList();
-        return segments.Count == 0 ? null : GigUrls.TryCreate("projects/" + string.Join('/', segments), site);
+        // One builder rather than a LINQ pipeline: this runs for every project of every page.
+        var path = new StringBuilder("projects", seoUrl.Length + 16);
+        var segments = 0;
+        foreach (var part in seoUrl.Trim().Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var segment = Uri.EscapeDataString(Uri.UnescapeDataString(part));
+            if (segment is not ("." or ".."))
+            {
+                path.Append('/').Append(segment);
+                segments++;
+            }
+        }
+
+        return segments == 0 ? null : GigUrls.TryCreate(path.ToString(), site);
     }
 
     private static string? IdText(JsonElement project)

@@ -190,7 +190,8 @@ internal static class UpworkSearchParser
             return null;
         }
 
-        var extra = new Dictionary<string, object>(StringComparer.Ordinal);
+        // Sized for the values a job usually has, so that the dictionary is not grown three times for each job.
+        var extra = new Dictionary<string, object>(16, StringComparer.Ordinal);
         AddExtra(extra, "ciphertext", ciphertext);
         AddExtra(extra, "category", String(node, "category"));
         AddExtra(extra, "subcategory", String(node, "subcategory"));
