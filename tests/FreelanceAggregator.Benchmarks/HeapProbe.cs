@@ -17,17 +17,18 @@ internal static class HeapProbe
 {
     private const int SampleEvery = 250;
 
+    /// <summary>Probes each count with de-duplication on (the default) and off, to tell the stream's memory from the de-dup keys'.</summary>
     public static IReadOnlyList<HeapProbeResult> Run(IEnumerable<int> counts)
     {
         // One search first, so that JIT compilation and the aggregator's statics are not counted as the search's.
-        _ = Measure(1_000);
-        return [.. counts.Select(Measure)];
+        _ = Measure(1_000, removeDuplicates: true);
+        return [.. counts.SelectMany(c => new[] { Measure(c, removeDuplicates: true), Measure(c, removeDuplicates: false) })];
     }
 
-    private static HeapProbeResult Measure(int count)
+    private static HeapProbeResult Measure(int count, bool removeDuplicates)
     {
         var provider = new StreamingProvider("stream") { Count = count };
-        using var aggregator = new GigAggregator([provider]);
+        using var aggregator = new GigAggregator([provider], new GigAggregatorOptions { RemoveDuplicates = removeDuplicates });
         var query = new GigQuery { Limit = count };
 
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -57,12 +58,12 @@ internal static class HeapProbe
             throw new InvalidOperationException($"The heap probe's search delivered {delivered} of {count} listings.");
         }
 
-        return new HeapProbeResult(count, Math.Max(0, peakLive), Math.Max(0, peakWithGarbage));
+        return new HeapProbeResult(count, removeDuplicates, Math.Max(0, peakLive), Math.Max(0, peakWithGarbage));
     }
 }
 
 /// <summary>One probe: the peak growth of the live heap and of the heap with garbage, in bytes, over the heap before the search.</summary>
-internal sealed record HeapProbeResult(int Gigs, long PeakLiveBytes, long PeakWithGarbageBytes)
+internal sealed record HeapProbeResult(int Gigs, bool RemoveDuplicates, long PeakLiveBytes, long PeakWithGarbageBytes)
 {
     public static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.00", CultureInfo.InvariantCulture) + " MB";
 }
