@@ -106,7 +106,9 @@ public sealed class FreelancerProvider : HttpGigProvider<FreelancerOptions>
                 response.EnsureSuccess();
             }
 
-            var result = FreelancerResponseParser.Parse(response.Text, settings);
+            var result = response.TryGetUtf8Body(out var utf8)
+                ? FreelancerResponseParser.Parse(utf8, settings)
+                : FreelancerResponseParser.Parse(response.Text, settings);
             foreach (var warning in result.Warnings)
             {
                 ReportWarning(warning);

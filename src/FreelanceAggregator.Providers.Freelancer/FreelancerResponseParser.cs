@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using FreelanceAggregator.Text;
 
@@ -65,6 +66,43 @@ internal static class FreelancerResponseParser
 
         ThrowIfBlocked(body, settings);
         using var document = ParseDocument(body, settings);
+        return Read(document, settings);
+    }
+
+    /// <summary>Reads a successful answer from its UTF-8 bytes (see <see cref="GigHttpResponse.TryGetUtf8Body"/>), without decoding it into a string.</summary>
+    /// <param name="utf8Body">The body, valid UTF-8.</param>
+    /// <param name="settings">The context.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="GigProviderException">As <see cref="Parse(string?, FreelancerParseSettings)"/>.</exception>
+    public static FreelancerPage Parse(ReadOnlyMemory<byte> utf8Body, FreelancerParseSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+
+        // Only what is plainly JSON is read from the bytes; anything else (a bot wall, an HTML page, an empty or broken
+        // answer) goes the text way, which says what it is.
+        if (FirstNonWhiteSpace(utf8Body.Span) is not ((byte)'{' or (byte)'['))
+        {
+            return Parse(Encoding.UTF8.GetString(utf8Body.Span), settings);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8Body, JsonOptions);
+        }
+        catch (JsonException)
+        {
+            return Parse(Encoding.UTF8.GetString(utf8Body.Span), settings);
+        }
+
+        using (document)
+        {
+            return Read(document, settings);
+        }
+    }
+
+    private static FreelancerPage Read(JsonDocument document, FreelancerParseSettings settings)
+    {
         var root = document.RootElement;
         ThrowIfErrorEnvelope(root, settings);
         if (root.ValueKind != JsonValueKind.Object)
@@ -147,6 +185,12 @@ internal static class FreelancerResponseParser
     // Text the site wrote goes into messages; a site or proxy that echoes the token it refused must not put it there.
     // Hidden before the text is shortened, so that no cut leaves part of the token behind.
     private static string SiteText(string text, FreelancerParseSettings settings) => settings.Redact?.Invoke(text) ?? text;
+
+    private static byte FirstNonWhiteSpace(ReadOnlySpan<byte> utf8)
+    {
+        var start = utf8.IndexOfAnyExcept(" \t\r\n"u8);
+        return start < 0 ? (byte)0 : utf8[start];
+    }
 
     private static JsonDocument ParseDocument(string body, FreelancerParseSettings settings)
     {
@@ -444,7 +488,8 @@ internal static class FreelancerResponseParser
 
     private static System.Collections.ObjectModel.ReadOnlyDictionary<string, object> ReadExtra(JsonElement project, Currency? currency, JsonElement? bidStats, long? ownerId)
     {
-        var extra = new Dictionary<string, object>(StringComparer.Ordinal);
+        // Sized for the values a project usually has, so that the dictionary is not grown three times for each project.
+        var extra = new Dictionary<string, object>(16, StringComparer.Ordinal);
         var upgrades = Obj(project, "upgrades");
         AddBool("featured", Bool(upgrades, "featured") ?? Bool(project, "featured"));
         AddBool("urgent", Bool(upgrades, "urgent") ?? Bool(project, "urgent"));
@@ -508,12 +553,20 @@ internal static class FreelancerResponseParser
             return null;
         }
 
-        var segments = seoUrl.Trim()
-            .Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => Uri.EscapeDataString(Uri.UnescapeDataString(s)))
-            .Where(s => s is not ("." or ".."))
-            .ToList();
-        return segments.Count == 0 ? null : GigUrls.TryCreate("projects/" + string.Join('/', segments), site);
+        // One builder rather than a LINQ pipeline: this runs for every project of every page.
+        var path = new StringBuilder("projects", seoUrl.Length + 16);
+        var segments = 0;
+        foreach (var part in seoUrl.Trim().Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var segment = Uri.EscapeDataString(Uri.UnescapeDataString(part));
+            if (segment is not ("." or ".."))
+            {
+                path.Append('/').Append(segment);
+                segments++;
+            }
+        }
+
+        return segments == 0 ? null : GigUrls.TryCreate(path.ToString(), site);
     }
 
     private static string? IdText(JsonElement project)

@@ -115,7 +115,8 @@ internal static partial class ProjectsCoIdParser
             return null;
         }
 
-        var extra = new Dictionary<string, object>(StringComparer.Ordinal);
+        // Sized for the values a row can have, so that the dictionary is not grown for each row.
+        var extra = new Dictionary<string, object>(8, StringComparer.Ordinal);
         var owner = Owner(column);
         if (owner?.GetAttribute("href") is { } ownerHref && GigUrls.TryCreate(ownerHref, Site) is { } ownerUrl)
         {

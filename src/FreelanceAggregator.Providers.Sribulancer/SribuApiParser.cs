@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using FreelanceAggregator.Html;
 using FreelanceAggregator.Text;
@@ -30,12 +31,32 @@ internal static class SribuApiParser
     /// <param name="now">The clock's time, for relative dates.</param>
     /// <returns>The page.</returns>
     /// <exception cref="GigProviderException">The answer is HTML, not JSON, an API error, or has no job list.</exception>
-    public static SribuApiPage Parse(string? body, Uri requestUri, string provider, SribulancerOptions options, DateTimeOffset now)
+    public static SribuApiPage Parse(string? body, Uri requestUri, string provider, SribulancerOptions options, DateTimeOffset now) =>
+        Parse(body ?? string.Empty, default, requestUri, provider, options, now);
+
+    /// <summary>Reads an answer from its UTF-8 bytes (see <see cref="GigHttpResponse.TryGetUtf8Body"/>), without decoding it into a string.</summary>
+    /// <param name="utf8Body">The body, valid UTF-8.</param>
+    /// <param name="requestUri">The address that answered, for messages.</param>
+    /// <param name="provider">The provider's name, for messages.</param>
+    /// <param name="options">The provider's options: the JSON paths, the public site and its link paths.</param>
+    /// <param name="now">The clock's time, for relative dates.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="GigProviderException">As <see cref="Parse(string?, Uri, string, SribulancerOptions, DateTimeOffset)"/>.</exception>
+    public static SribuApiPage Parse(ReadOnlyMemory<byte> utf8Body, Uri requestUri, string provider, SribulancerOptions options, DateTimeOffset now)
+    {
+        // An HTML page is read as text, where the checks for bot walls, login pages and app shells look at it.
+        var start = utf8Body.Span.IndexOfAnyExcept(" \t\r\n"u8);
+        return start >= 0 && utf8Body.Span[start] == (byte)'<'
+            ? Parse(Encoding.UTF8.GetString(utf8Body.Span), requestUri, provider, options, now)
+            : Parse(null, utf8Body, requestUri, provider, options, now);
+    }
+
+    // The text when there is one, else the UTF-8 bytes; the bytes are decoded only to say what is wrong with them.
+    private static SribuApiPage Parse(string? text, ReadOnlyMemory<byte> utf8Body, Uri requestUri, string provider, SribulancerOptions options, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(requestUri);
         ArgumentNullException.ThrowIfNull(options);
-        var text = body ?? string.Empty;
-        if (text.AsSpan().TrimStart().StartsWith("<"))
+        if (text is not null && text.AsSpan().TrimStart().StartsWith("<"))
         {
             throw NotJson(text, requestUri, provider);
         }
@@ -43,7 +64,8 @@ internal static class SribuApiParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 128, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var documentOptions = new JsonDocumentOptions { MaxDepth = 128, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+            document = text is null ? JsonDocument.Parse(utf8Body, documentOptions) : JsonDocument.Parse(text, documentOptions);
         }
 
         // ArgumentException: text holding a lone surrogate cannot be transcoded to UTF-8 (it cannot come from decoded
@@ -108,9 +130,19 @@ internal static class SribuApiParser
             return null;
         }
 
+        // Step by step over the text rather than Split: this runs for every field of every job.
         var current = element;
-        foreach (var step in path.Split('.', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var rest = path.AsSpan();
+        while (!rest.IsEmpty)
         {
+            var dot = rest.IndexOf('.');
+            var step = (dot < 0 ? rest : rest[..dot]).Trim();
+            rest = dot < 0 ? default : rest[(dot + 1)..];
+            if (step.IsEmpty)
+            {
+                continue;
+            }
+
             if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(step, out var next))
             {
                 current = next;
@@ -152,7 +184,8 @@ internal static class SribuApiParser
             return null;
         }
 
-        var extra = new Dictionary<string, object>(StringComparer.Ordinal);
+        // Sized for the values a job can have, so that the dictionary is not grown for each job.
+        var extra = new Dictionary<string, object>(8, StringComparer.Ordinal);
         if (AsString(Find(job, paths.ClientUserPath)) is { Length: > 0 } user
             && GigUrls.TryCreate(options.ClientPath.Replace("{user}", Uri.EscapeDataString(user), StringComparison.Ordinal), site) is { } clientUrl)
         {

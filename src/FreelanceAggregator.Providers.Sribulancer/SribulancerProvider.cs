@@ -99,7 +99,9 @@ public sealed class SribulancerProvider : HttpGigProvider<SribulancerOptions>
                     return request;
                 },
                 cancellationToken).ConfigureAwait(false);
-            var result = SribuApiParser.Parse(response.Text, response.RequestUri, Name, options, TimeProvider.GetUtcNow());
+            var result = response.TryGetUtf8Body(out var utf8)
+                ? SribuApiParser.Parse(utf8, response.RequestUri, Name, options, TimeProvider.GetUtcNow())
+                : SribuApiParser.Parse(response.Text, response.RequestUri, Name, options, TimeProvider.GetUtcNow());
             foreach (var warning in result.Warnings)
             {
                 ReportWarning(warning);

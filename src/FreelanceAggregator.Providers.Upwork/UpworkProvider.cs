@@ -181,7 +181,9 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
         }
 
         response.EnsureSuccess();
-        var page = UpworkSearchParser.Parse(response.Text, Name, response.RequestUri);
+        var page = response.TryGetUtf8Body(out var utf8)
+            ? UpworkSearchParser.Parse(utf8, Name, response.RequestUri)
+            : UpworkSearchParser.Parse(response.Text, Name, response.RequestUri);
         if (page.Errors.Count == 0)
         {
             return page;

@@ -359,7 +359,9 @@ internal static class FiverrSearchPageParser
         var skills = new List<string>();
         foreach (var entry in metadata.EnumerateArray())
         {
-            if (Json.String(entry, "type") != "programming_language" || !Json.TryGetArray(entry, out var values, "value"))
+            // Compared in place rather than read into a string: most metadata entries are not programming languages.
+            if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("type", out var kind) || kind.ValueKind != JsonValueKind.String
+                || !kind.ValueEquals("programming_language") || !Json.TryGetArray(entry, out var values, "value"))
             {
                 continue;
             }
@@ -378,7 +380,8 @@ internal static class FiverrSearchPageParser
 
     private static ReadOnlyDictionary<string, object> ReadExtra(JsonElement item, string? type, bool promoted)
     {
-        var extra = new Dictionary<string, object>(StringComparer.Ordinal)
+        // Sized for the values a gig usually has, so that the dictionary is not grown three times for each gig.
+        var extra = new Dictionary<string, object>(16, StringComparer.Ordinal)
         {
             ["promoted"] = promoted,
             ["pro"] = Json.Bool(item, "is_pro") == true || type == "pro",

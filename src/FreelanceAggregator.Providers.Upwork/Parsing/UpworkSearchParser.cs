@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using FreelanceAggregator.Text;
 
@@ -34,17 +35,33 @@ internal static class UpworkSearchParser
     public static UpworkSearchPage Parse(string json, string provider = UpworkOptions.DefaultName, Uri? requestUri = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        return Parse(json, default, provider, requestUri);
+    }
+
+    /// <summary>Reads an answer from its UTF-8 bytes (see <see cref="GigHttpResponse.TryGetUtf8Body"/>), without decoding it into a string.</summary>
+    /// <param name="utf8Json">The body, valid UTF-8.</param>
+    /// <param name="provider">The provider's name, for gigs and messages.</param>
+    /// <param name="requestUri">The address that answered, for messages.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="GigProviderException">As <see cref="Parse(string, string, Uri?)"/>.</exception>
+    public static UpworkSearchPage Parse(ReadOnlyMemory<byte> utf8Json, string provider = UpworkOptions.DefaultName, Uri? requestUri = null) =>
+        Parse(null, utf8Json, provider, requestUri);
+
+    // The text when there is one, else the UTF-8 bytes; the bytes are decoded only to say what is wrong with them.
+    private static UpworkSearchPage Parse(string? json, ReadOnlyMemory<byte> utf8Json, string provider, Uri? requestUri)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
+            document = json is null ? JsonDocument.Parse(utf8Json, DocumentOptions) : JsonDocument.Parse(json, DocumentOptions);
         }
 
         // ArgumentException: text holding a lone surrogate cannot be transcoded to UTF-8 (it cannot come from decoded
         // bytes, but the parser takes any string).
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
+            json ??= Encoding.UTF8.GetString(utf8Json.Span);
             var problem = json.TrimStart().StartsWith('<')
                 ? "Upwork answered with an HTML page where the GraphQL API's JSON was expected"
                 : "Upwork's answer is not valid JSON (" + ex.Message.Split(". ", 2)[0] + ")";
@@ -176,7 +193,8 @@ internal static class UpworkSearchParser
             return null;
         }
 
-        var extra = new Dictionary<string, object>(StringComparer.Ordinal);
+        // Sized for the values a job usually has, so that the dictionary is not grown three times for each job.
+        var extra = new Dictionary<string, object>(16, StringComparer.Ordinal);
         AddExtra(extra, "ciphertext", ciphertext);
         AddExtra(extra, "category", String(node, "category"));
         AddExtra(extra, "subcategory", String(node, "subcategory"));

@@ -290,7 +290,8 @@ public class GigAggregator : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task<SearchRun> StartAsync(GigQuery query, CancellationToken cancellationToken)
+    // Internal so the benchmarks can measure a search's per-listing work (conversion and filters) without the fan-out.
+    internal async Task<SearchRun> StartAsync(GigQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Validate();

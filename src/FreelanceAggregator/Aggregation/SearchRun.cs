@@ -20,7 +20,16 @@ internal sealed partial class SearchRun
     private readonly GigAggregatorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<RunEvent> _events = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
+    // Bounded, so that a reader slower than the sites holds at most this many listings in memory rather than every
+    // listing the sites have sent; a pump that finds it full waits, and that wait does not count against its timeout.
+    private const int BufferedEvents = 256;
+
+    private readonly Channel<RunEvent> _events = Channel.CreateBounded<RunEvent>(
+        new BoundedChannelOptions(BufferedEvents) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    // Read once per search: a provider may build its capabilities on every call, and they are needed for every listing.
+    private readonly string?[] _marketplaces;
+    private readonly string[][] _siteHosts;
     private readonly ConcurrentDictionary<Currency, ExchangeRate> _rateCache = new();
     private readonly ConcurrentDictionary<Currency, byte> _missingRateWarned = new();
 
@@ -29,6 +38,9 @@ internal sealed partial class SearchRun
 
     /// <summary>Gets the currency budgets are converted to in this search.</summary>
     public Currency Target => _target;
+
+    /// <summary>Gets the filters of this search, with its budget bounds in <see cref="Target"/>.</summary>
+    internal GigMatcher Matcher => _matcher;
 
     public SearchRun(
         IReadOnlyList<GigProvider> providers,
@@ -52,6 +64,14 @@ internal sealed partial class SearchRun
         _options = options;
         _time = time;
         _logger = logger;
+        _marketplaces = new string?[providers.Count];
+        _siteHosts = new string[providers.Count][];
+        for (var i = 0; i < providers.Count; i++)
+        {
+            var capabilities = providers[i].Capabilities;
+            _marketplaces[i] = capabilities.Marketplace;
+            _siteHosts[i] = [.. capabilities.SiteHosts];
+        }
     }
 
     /// <summary>Runs the search. Outcomes are passed to <paramref name="onOutcome"/> on the reader's side, after the provider's last listing.</summary>
@@ -77,7 +97,8 @@ internal sealed partial class SearchRun
 
         _ = Task.WhenAll(pumps).ContinueWith(_ => _events.Writer.TryComplete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        // Pairs rather than joined strings: remembering a listing's id then costs no new string per listing.
+        var seenIds = new HashSet<(string Marketplace, string Id)>();
         var seenUrls = new HashSet<string>(StringComparer.Ordinal);
         var delivered = new int[_providers.Count];
         var duplicates = new int[_providers.Count];
@@ -98,8 +119,8 @@ internal sealed partial class SearchRun
                     var gig = item.Gig!;
                     if (_options.RemoveDuplicates)
                     {
-                        var marketplace = _providers[item.ProviderIndex].Capabilities.Marketplace ?? gig.Provider;
-                        var byId = seenIds.Add(marketplace + "\n" + gig.Id);
+                        var marketplace = _marketplaces[item.ProviderIndex] ?? gig.Provider;
+                        var byId = seenIds.Add((marketplace, gig.Id));
                         var byUrl = seenUrls.Add(GigUrls.Canonical(gig.Url));
                         if (!byId || !byUrl)
                         {
@@ -116,9 +137,20 @@ internal sealed partial class SearchRun
         finally
         {
             // The caller may stop reading early: stop the providers too, and wait for the pumps, which never
-            // throw and never wait on a provider past cancellation.
+            // throw and never wait on a provider past cancellation. A pump may be waiting for room to hand over a
+            // listing or its outcome, so what is left is read and dropped until every pump has finished.
             await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(pumps).ConfigureAwait(false);
+            var finished = Task.WhenAll(pumps);
+            while (!finished.IsCompleted)
+            {
+                while (_events.Reader.TryRead(out _))
+                {
+                }
+
+                await Task.WhenAny(finished, _events.Reader.WaitToReadAsync(CancellationToken.None).AsTask()).ConfigureAwait(false);
+            }
+
+            await finished.ConfigureAwait(false);
         }
     }
 
@@ -139,6 +171,7 @@ internal sealed partial class SearchRun
         var filtered = 0;
         var invalid = 0;
         var outcome = new ProviderOutcome { Provider = provider.Name, Status = ProviderStatus.Succeeded };
+        var waited = TimeSpan.Zero;
         IAsyncEnumerator<Gig>? enumerator = null;
         var abandoned = false;
         try
@@ -175,7 +208,7 @@ internal sealed partial class SearchRun
                 }
 
                 received++;
-                var gig = await PrepareAsync(provider, enumerator.Current, context, stopToken).ConfigureAwait(false);
+                var gig = await PrepareAsync(index, enumerator.Current, context, stopToken).ConfigureAwait(false);
                 if (gig is null)
                 {
                     invalid++;
@@ -189,7 +222,25 @@ internal sealed partial class SearchRun
                 }
 
                 passed++;
-                _events.Writer.TryWrite(new RunEvent(index, gig, null));
+                if (!_events.Writer.TryWrite(new RunEvent(index, gig, null)))
+                {
+                    // The reader is behind: wait for room, and give the provider the time it spent waiting back, since
+                    // its timeout is for the site's answers, not for how fast the caller reads.
+                    var waitStarted = _time.GetTimestamp();
+                    var timed = timeout != Timeout.InfiniteTimeSpan && !timeoutSource.IsCancellationRequested;
+                    if (timed)
+                    {
+                        timeoutSource.CancelAfter(Timeout.InfiniteTimeSpan);
+                    }
+
+                    await _events.Writer.WriteAsync(new RunEvent(index, gig, null), stopToken).ConfigureAwait(false);
+                    waited += _time.GetElapsedTime(waitStarted);
+                    if (timed)
+                    {
+                        var left = timeout + waited - _time.GetElapsedTime(started);
+                        timeoutSource.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
@@ -268,12 +319,14 @@ internal sealed partial class SearchRun
             elapsed.TotalSeconds,
             new KeyValuePair<string, object?>("provider", provider.Name),
             new KeyValuePair<string, object?>("status", outcome.Status.ToString()));
-        _events.Writer.TryWrite(new RunEvent(index, null, outcome));
+        // Never cancelled: the reader takes every outcome, or drops what is left when it stops reading.
+        await _events.Writer.WriteAsync(new RunEvent(index, null, outcome), CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Checks the listing's required values, stamps the provider, and converts its budget; <see langword="null"/> drops it.</summary>
-    private async ValueTask<Gig?> PrepareAsync(GigProvider provider, Gig? gig, GigSearchContext context, CancellationToken cancellationToken)
+    internal async ValueTask<Gig?> PrepareAsync(int index, Gig? gig, GigSearchContext context, CancellationToken cancellationToken)
     {
+        var provider = _providers[index];
         if (gig is null)
         {
             context.AddWarning(provider, $"{provider.Name}: the provider returned a null listing; it was skipped.");
@@ -283,7 +336,7 @@ internal sealed partial class SearchRun
         var problem = string.IsNullOrWhiteSpace(gig.Id) ? "it has no id"
             : string.IsNullOrWhiteSpace(gig.Title) ? "it has no title"
             : gig.Url is null || !gig.Url.IsAbsoluteUri || (gig.Url.Scheme != Uri.UriSchemeHttps && gig.Url.Scheme != Uri.UriSchemeHttp) ? $"its URL '{gig.Url?.OriginalString}' is not an absolute http(s) address"
-            : provider.Capabilities.SiteHosts is { Count: > 0 } hosts && !GigUrls.IsOnHost(gig.Url, [.. hosts]) ? $"its URL '{gig.Url.AbsoluteUri}' is not on {string.Join(" or ", hosts)}"
+            : _siteHosts[index] is { Length: > 0 } hosts && !GigUrls.IsOnHost(gig.Url, hosts) ? $"its URL '{gig.Url.AbsoluteUri}' is not on {string.Join(" or ", hosts)}"
             : null;
         if (problem is not null)
         {

@@ -47,6 +47,29 @@ public sealed class GigHttpResponse
     /// <summary>Gets the body as text, decoded with the charset the site declared (UTF-8 when it declared none or an unknown one).</summary>
     public string Text => _text ??= Decode();
 
+    /// <summary>
+    /// Gets the body as UTF-8 without a byte order mark, when <see cref="Text"/> would be decoded from UTF-8 and the bytes
+    /// are valid UTF-8. A JSON parser can then read the bytes as they came, instead of <see cref="Text"/>: decoding a page
+    /// into a string and encoding it back costs more than parsing it, and a string over 42,500 characters lands on the
+    /// large object heap.
+    /// </summary>
+    /// <param name="utf8">The body, when the method returns <see langword="true"/>.</param>
+    /// <returns><see langword="true"/> when the body is valid UTF-8 and no other charset was declared; otherwise read <see cref="Text"/>.</returns>
+    public bool TryGetUtf8Body(out ReadOnlyMemory<byte> utf8)
+    {
+        utf8 = Body.Span.StartsWith(Encoding.UTF8.Preamble) ? Body[3..] : Body;
+        var utf8Declared = utf8.Length != Body.Length || DeclaredEncoding() is UTF8Encoding;
+
+        // Invalid bytes would become U+FFFD in Text; only the string path keeps that behaviour.
+        if (utf8Declared && System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return true;
+        }
+
+        utf8 = default;
+        return false;
+    }
+
     internal Uri? Location { get; }
 
     /// <summary>Throws a <see cref="GigProviderException"/> that says what the status means, unless it is 2xx.</summary>
@@ -104,25 +127,29 @@ public sealed class GigHttpResponse
 
     private string Decode()
     {
-        var encoding = Encoding.UTF8;
-        if (_contentType?.CharSet is { Length: > 0 } charset)
-        {
-            try
-            {
-                encoding = Encoding.GetEncoding(charset.Trim('"'));
-            }
-            catch (ArgumentException)
-            {
-                encoding = Encoding.UTF8;
-            }
-        }
-
         var span = Body.Span;
         if (span.StartsWith(Encoding.UTF8.Preamble))
         {
             return Encoding.UTF8.GetString(span[3..]);
         }
 
-        return encoding.GetString(span);
+        return DeclaredEncoding().GetString(span);
+    }
+
+    private Encoding DeclaredEncoding()
+    {
+        if (_contentType?.CharSet is { Length: > 0 } charset)
+        {
+            try
+            {
+                return Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                return Encoding.UTF8;
+            }
+        }
+
+        return Encoding.UTF8;
     }
 }

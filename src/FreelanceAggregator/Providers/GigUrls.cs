@@ -42,10 +42,17 @@ public static class GigUrls
             return false;
         }
 
+        // Spans, not substrings: the aggregator checks every listing's address, so this must not allocate.
         foreach (var allowed in hosts)
         {
-            var bare = allowed.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? allowed[4..] : allowed;
-            if (host.Equals(bare, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + bare, StringComparison.OrdinalIgnoreCase))
+            var bare = allowed.AsSpan();
+            if (bare.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            {
+                bare = bare[4..];
+            }
+
+            if (host.AsSpan().Equals(bare, StringComparison.OrdinalIgnoreCase)
+                || (host.Length > bare.Length && host[^(bare.Length + 1)] == '.' && host.AsSpan().EndsWith(bare, StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
@@ -60,13 +67,19 @@ public static class GigUrls
     public static string Canonical(Uri url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var host = (IdnHost(url) ?? url.Host).ToLowerInvariant();
-        if (host.StartsWith("www.", StringComparison.Ordinal))
+        var host = (IdnHost(url) ?? url.Host).AsSpan();
+        if (host.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
         {
             host = host[4..];
         }
 
-        return host + url.AbsolutePath.TrimEnd('/');
+        // One string for the key, built in place: the aggregator makes one for every listing it de-duplicates.
+        var path = url.AbsolutePath.AsSpan().TrimEnd('/');
+        var length = host.Length + path.Length;
+        var buffer = length <= 512 ? stackalloc char[length] : new char[length];
+        host.ToLowerInvariant(buffer);
+        path.CopyTo(buffer[host.Length..]);
+        return new string(buffer);
     }
 
     // Uri accepts some hosts (e.g. with an unassigned code point such as U+0378) whose IDN form it then refuses to compute.

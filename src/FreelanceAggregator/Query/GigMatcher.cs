@@ -72,7 +72,7 @@ internal sealed class GigMatcher
             return GigFilters.MinRating;
         }
 
-        if (_skills.Length > 0 && !gig.Skills.Any(s => _skills.Contains(FoldSkill(s), StringComparer.OrdinalIgnoreCase)))
+        if (_skills.Length > 0 && !HasAnySkill(gig.Skills))
         {
             return GigFilters.Skills;
         }
@@ -137,11 +137,43 @@ internal sealed class GigMatcher
             && converted.Lowest.Amount <= target.Amount;
     }
 
-    private static bool Mentions(Gig gig, string term) =>
-        ContainsWordStart(gig.Title, term)
-        || ContainsWordStart(gig.Description, term)
-        || ContainsWordStart(gig.Category, term)
-        || gig.Skills.Any(s => ContainsWordStart(s, term));
+    // Loops rather than LINQ here and below: this runs for every listing, and a lambda over a listing's skills
+    // allocated a closure and an enumerator each time.
+    private static bool Mentions(Gig gig, string term)
+    {
+        if (ContainsWordStart(gig.Title, term) || ContainsWordStart(gig.Description, term) || ContainsWordStart(gig.Category, term))
+        {
+            return true;
+        }
+
+        var skills = gig.Skills;
+        for (var i = 0; i < skills.Count; i++)
+        {
+            if (ContainsWordStart(skills[i], term))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasAnySkill(IReadOnlyList<string> skills)
+    {
+        for (var i = 0; i < skills.Count; i++)
+        {
+            var folded = FoldSkill(skills[i]);
+            foreach (var wanted in _skills)
+            {
+                if (string.Equals(wanted, folded, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     // Sites match loosely ("development" finds "developer"); a keyword therefore also matches by its stem, so the
     // aggregator does not throw away listings every site would call relevant. Exclusions stay exact.

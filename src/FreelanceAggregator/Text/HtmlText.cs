@@ -86,6 +86,12 @@ public static class HtmlText
             return null;
         }
 
+        // Most values (titles, names, categories) are tidy already: return them as they are, without copying them.
+        if (IsTidy(text))
+        {
+            return text;
+        }
+
         var output = new StringBuilder(text.Length);
         var blankLines = 0;
         foreach (var rawLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'))
@@ -109,13 +115,51 @@ public static class HtmlText
         return output.Length == 0 ? null : output.ToString();
     }
 
+    // True when Tidy would return the same text: no space at either end or beside a line break, no two spaces in a
+    // row, no more than one blank line in a row, and no other white space or control character than ' ' and '\n'.
+    private static bool IsTidy(string text)
+    {
+        if (text[0] is ' ' or '\n' || text[^1] is ' ' or '\n')
+        {
+            return false;
+        }
+
+        var previous = '\0';
+        var lineBreaks = 0;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                if (previous == ' ' || ++lineBreaks > 2)
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                if (c == ' ' ? previous is ' ' or '\n' : IsSpaceLike(c))
+                {
+                    return false;
+                }
+
+                lineBreaks = 0;
+            }
+
+            previous = c;
+        }
+
+        return true;
+    }
+
+    private static bool IsSpaceLike(char c) => char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\uFEFF';
+
     private static string CollapseSpaces(string line)
     {
         var builder = new StringBuilder(line.Length);
         var space = false;
         foreach (var c in line)
         {
-            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '\u200B' or '\uFEFF')
+            if (IsSpaceLike(c))
             {
                 space = builder.Length > 0;
                 continue;

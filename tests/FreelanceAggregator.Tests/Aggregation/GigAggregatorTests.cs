@@ -104,6 +104,61 @@ public sealed class GigAggregatorTests
         }
 
         [Fact]
+        public async Task AReaderFarBehindHoldsTheProvidersBackWithoutLosingListingsOrTimingThemOut()
+        {
+            var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+            var provider = new CountingProvider("fast", 2_000);
+            var aggregator = new GigAggregator([provider], new GigAggregatorOptions { ProviderTimeout = TimeSpan.FromSeconds(1) }, timeProvider: time);
+            var outcomes = new List<ProviderOutcome>();
+            var read = 0;
+            await using (var gigs = aggregator.SearchAsync(new GigQuery { Limit = 2_000 }, new SynchronousProgress(outcomes.Add), Ct).GetAsyncEnumerator(Ct))
+            {
+                Assert.True(await gigs.MoveNextAsync());
+                read++;
+                await provider.WaitUntilHeldBackAsync(Ct);
+
+                // The provider waits for the reader, not for its site: that wait must not count against its timeout.
+                Assert.True(provider.Yielded < 2_000, $"the provider handed over {provider.Yielded} listings to a reader that took one");
+                time.Advance(TimeSpan.FromSeconds(10));
+                while (await gigs.MoveNextAsync())
+                {
+                    read++;
+                }
+            }
+
+            Assert.Equal(2_000, read);
+            var outcome = Assert.Single(outcomes);
+            Assert.Equal(ProviderStatus.Succeeded, outcome.Status);
+            Assert.Equal(2_000, outcome.GigCount);
+        }
+
+        [Fact]
+        public async Task StoppingEarlyWhileTheProvidersWaitForTheReaderEndsTheSearch()
+        {
+            var providers = new[] { new CountingProvider("a", 2_000), new CountingProvider("b", 2_000) };
+            var taken = 0;
+            var search = Task.Run(
+                async () =>
+                {
+                    await foreach (var _ in new GigAggregator(providers).SearchAsync(new GigQuery { Limit = 2_000 }, Ct))
+                    {
+                        if (++taken == 1)
+                        {
+                            await providers[0].WaitUntilHeldBackAsync(Ct);
+                            await providers[1].WaitUntilHeldBackAsync(Ct);
+                            break;
+                        }
+                    }
+                },
+                Ct);
+
+            // A hang guard, not a speed limit: the search must end once its reader has gone.
+            await search.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            Assert.Equal(1, taken);
+            Assert.True(providers.Sum(p => p.Yielded) < 4_000);
+        }
+
+        [Fact]
         public async Task CancellationByTheCallerEndsTheSearchPromptlyEvenWhenAProviderIgnoresIt()
         {
             using var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);

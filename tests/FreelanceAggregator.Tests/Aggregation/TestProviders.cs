@@ -88,3 +88,35 @@ internal sealed class NeverAnsweringProvider(string name) : GigProvider
         yield break;
     }
 }
+
+/// <summary>Yields as many listings as asked, as fast as it is read, counting how many it has handed over.</summary>
+internal sealed class CountingProvider(string name, int count) : GigProvider
+{
+    private int _yielded;
+
+    public override string Name => name;
+
+    public int Yielded => Volatile.Read(ref _yielded);
+
+    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.Yield();
+        for (var i = 0; i < count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Interlocked.Increment(ref _yielded);
+            yield return TestProviders.Job(name, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Waits until the provider has stopped being read (the aggregator holds it back), at most ten seconds.</summary>
+    public async Task WaitUntilHeldBackAsync(CancellationToken cancellationToken)
+    {
+        var seen = -1;
+        for (var attempt = 0; attempt < 100 && Yielded != seen; attempt++)
+        {
+            seen = Yielded;
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
