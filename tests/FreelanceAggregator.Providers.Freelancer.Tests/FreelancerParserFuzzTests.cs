@@ -30,11 +30,18 @@ public sealed class FreelancerParserFuzzTests
             {
                 // The provider asks the error check for an answer that is not 2xx, and the parser for one that is.
                 FreelancerResponseParser.ThrowIfSiteError(body, Settings(HttpStatusCode.BadRequest));
-                var page = FreelancerResponseParser.Parse(body, Settings(HttpStatusCode.OK));
+                var page = ParserFuzzing.AssertUtf8PathAgrees(
+                    body,
+                    text => FreelancerResponseParser.Parse(text, Settings(HttpStatusCode.OK)),
+                    utf8 => FreelancerResponseParser.Parse(utf8, Settings(HttpStatusCode.OK)),
+                    read => Summary(read.Projects.Select(p => p.Gig), read.Warnings.Count));
                 Assert.All(page.Projects, p => Assert.True(GigUrls.IsOnHost(p.Gig.Url, "www.freelancer.com"), p.Gig.Url.AbsoluteUri));
             },
             typeof(GigProviderException));
     }
+
+    private static string Summary(IEnumerable<Gig> gigs, int warnings) =>
+        string.Join(" | ", gigs.Select(g => $"{g.Id} {g.Budget} {g.Url}")) + $" ({warnings} warnings)";
 
     private static FreelancerParseSettings Settings(HttpStatusCode status) =>
         new("freelancer", new Uri("https://www.freelancer.com/"), Api, status, new DateOnly(2026, 11, 23), TokenSent: true);

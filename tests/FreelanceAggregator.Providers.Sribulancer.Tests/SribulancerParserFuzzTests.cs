@@ -27,7 +27,11 @@ public sealed class SribuApiParserFuzzTests
             fixture.EndsWith(".html", StringComparison.Ordinal) ? FixtureMutator.Html(text, ParserFuzzing.Iterations, ParserFuzzing.Seed) : FixtureMutator.Json(text, ParserFuzzing.Iterations, ParserFuzzing.Seed),
             body =>
             {
-                var page = SribuApiParser.Parse(body, ApiUri, SribulancerProvider.DefaultName, options, Now);
+                var page = ParserFuzzing.AssertUtf8PathAgrees(
+                    body,
+                    text => SribuApiParser.Parse(text, ApiUri, SribulancerProvider.DefaultName, options, Now),
+                    utf8 => SribuApiParser.Parse(utf8, ApiUri, SribulancerProvider.DefaultName, options, Now),
+                    read => string.Join(" | ", read.Gigs.Select(g => $"{g.Id} {g.Budget} {g.Url}")) + $" ({read.Warnings.Count} warnings)");
                 Assert.All(page.Gigs, gig => Assert.True(GigUrls.IsOnHost(gig.Url, "sribu.com"), gig.Url.AbsoluteUri));
             },
             typeof(GigProviderException));

@@ -24,7 +24,11 @@ public sealed class UpworkParserFuzzTests
             FixtureMutator.Json(Fixtures.Read(fixture), ParserFuzzing.Iterations, ParserFuzzing.Seed),
             body =>
             {
-                var page = UpworkSearchParser.Parse(body, UpworkOptions.DefaultName, GraphQl);
+                var page = ParserFuzzing.AssertUtf8PathAgrees(
+                    body,
+                    text => UpworkSearchParser.Parse(text, UpworkOptions.DefaultName, GraphQl),
+                    utf8 => UpworkSearchParser.Parse(utf8, UpworkOptions.DefaultName, GraphQl),
+                    read => string.Join(" | ", read.Gigs.Select(g => $"{g.Id} {g.Budget} {g.Url}")) + $" ({read.Warnings.Count} warnings)");
                 Assert.All(page.Gigs, gig => Assert.True(GigUrls.IsOnHost(gig.Url, "www.upwork.com"), gig.Url.AbsoluteUri));
             },
             typeof(GigProviderException));

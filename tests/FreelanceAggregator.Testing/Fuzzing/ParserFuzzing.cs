@@ -88,6 +88,55 @@ public static class ParserFuzzing
         return report;
     }
 
+    /// <summary>
+    /// Parses one input both as text and as UTF-8 bytes (the way a provider reads a plainly UTF-8 answer, see
+    /// <see cref="GigHttpResponse.TryGetUtf8Body"/>) and asserts that the two paths agree: the same
+    /// <paramref name="summary"/> of the result, or both a <see cref="GigProviderException"/>. Inputs with lone surrogates,
+    /// which have no UTF-8 form, go the text way only.
+    /// </summary>
+    /// <typeparam name="T">The parser's result.</typeparam>
+    /// <param name="body">The input.</param>
+    /// <param name="fromText">The text path.</param>
+    /// <param name="fromBytes">The UTF-8 path.</param>
+    /// <param name="summary">What must be the same either way, such as the ids and budgets of the gigs read.</param>
+    /// <returns>The text path's result; its exception is rethrown for the contract to judge.</returns>
+    public static T AssertUtf8PathAgrees<T>(string body, Func<string, T> fromText, Func<ReadOnlyMemory<byte>, T> fromBytes, Func<T, string> summary)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(fromText);
+        ArgumentNullException.ThrowIfNull(fromBytes);
+        ArgumentNullException.ThrowIfNull(summary);
+        var bytes = Encoding.UTF8.GetBytes(body);
+        if (!string.Equals(Encoding.UTF8.GetString(bytes), body, StringComparison.Ordinal))
+        {
+            return fromText(body);
+        }
+
+        string bytesSide;
+        try
+        {
+            bytesSide = summary(fromBytes(bytes));
+        }
+        catch (GigProviderException ex)
+        {
+            bytesSide = "refused: " + ex.GetType().Name;
+        }
+
+        T result;
+        try
+        {
+            result = fromText(body);
+        }
+        catch (GigProviderException ex)
+        {
+            Assert.True(bytesSide == "refused: " + ex.GetType().Name, $"The text path refused the input ({ex.Message}) but the UTF-8 path read {bytesSide}");
+            throw;
+        }
+
+        Assert.Equal(summary(result), bytesSide);
+        return result;
+    }
+
     private static (FuzzReport Report, List<string> Broken) Run(IEnumerable<Mutation> mutations, Action<string> parse, Type[] allowed, Progress progress, CancellationToken cancellationToken)
     {
         var broken = new List<string>();
