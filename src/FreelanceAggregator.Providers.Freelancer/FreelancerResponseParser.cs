@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using FreelanceAggregator.Text;
+using static FreelanceAggregator.Json.JsonStrings;
 
 namespace FreelanceAggregator.Providers.Freelancer;
 
@@ -580,7 +581,7 @@ internal static class FreelancerResponseParser
         {
             JsonValueKind.Number when id.TryGetInt64(out var n) && n > 0 => n.ToString(CultureInfo.InvariantCulture),
             JsonValueKind.Number when id.TryGetDecimal(out var d) && d > 0 && d == decimal.Truncate(d) && d <= long.MaxValue => ((long)d).ToString(CultureInfo.InvariantCulture),
-            JsonValueKind.String when HtmlText.Tidy(Text(id)) is { Length: <= 64 } s && !s.Any(char.IsWhiteSpace) => s,
+            JsonValueKind.String when HtmlText.Tidy(ReadString(id)) is { Length: <= 64 } s && !s.Any(char.IsWhiteSpace) => s,
             _ => null,
         };
     }
@@ -608,7 +609,7 @@ internal static class FreelancerResponseParser
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => Text(value),
+            JsonValueKind.String => ReadString(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
@@ -626,7 +627,7 @@ internal static class FreelancerResponseParser
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number when value.TryGetInt32(out var n) && n is 0 or 1 => n == 1,
-            JsonValueKind.String when bool.TryParse(Text(value), out var b) => b,
+            JsonValueKind.String when bool.TryParse(ReadString(value), out var b) => b,
             _ => null,
         };
     }
@@ -641,32 +642,13 @@ internal static class FreelancerResponseParser
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var d) => d,
-            JsonValueKind.String when decimal.TryParse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            JsonValueKind.String when decimal.TryParse(ReadString(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };
     }
 
     private static long? Long(JsonElement? element, string name) =>
         Dec(element, name) is { } d && d == decimal.Truncate(d) && d >= long.MinValue && d <= long.MaxValue ? (long)d : null;
-
-    // GetString throws for a string holding an invalid UTF-16 escape (a lone "\ud800"), which is valid JSON syntax: such a
-    // value is unreadable, not fatal.
-    private static string? Text(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
 
     private static int? Int(JsonElement? element, string name) =>
         Long(element, name) is { } n && n >= int.MinValue && n <= int.MaxValue ? (int)n : null;

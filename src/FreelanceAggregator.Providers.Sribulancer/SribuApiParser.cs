@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FreelanceAggregator.Html;
 using FreelanceAggregator.Text;
+using static FreelanceAggregator.Json.JsonStrings;
 
 namespace FreelanceAggregator.Providers.Sribulancer;
 
@@ -250,7 +251,7 @@ internal static class SribuApiParser
         decimal? amount = value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var n) => n,
-            JsonValueKind.String when PriceTextPattern.CreateWithInvariantCulture(currency).Parse(Text(value)) is { Success: true } price && price.Value.Currency == currency => price.Value.Amount,
+            JsonValueKind.String when PriceTextPattern.CreateWithInvariantCulture(currency).Parse(ReadString(value)) is { Success: true } price && price.Value.Currency == currency => price.Value.Amount,
             _ => null,
         };
         if (amount is null)
@@ -283,37 +284,18 @@ internal static class SribuApiParser
 
     private static string? AsString(JsonElement? element) => element switch
     {
-        { ValueKind: JsonValueKind.String } e => Text(e),
+        { ValueKind: JsonValueKind.String } e => ReadString(e),
         { ValueKind: JsonValueKind.Number } e => e.GetRawText(),
         { ValueKind: JsonValueKind.True } => "true",
         { ValueKind: JsonValueKind.False } => "false",
         _ => null,
     };
 
-    // GetString throws for a string holding an invalid UTF-16 escape (a lone "\ud800"), which is valid JSON syntax: such a
-    // value is unreadable, not fatal.
-    private static string? Text(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
     private static int? AsInt(JsonElement? element) => element switch
     {
         { ValueKind: JsonValueKind.Number } e when e.TryGetInt32(out var n) => n,
         { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var d) && d >= int.MinValue && d <= int.MaxValue && d == Math.Floor(d) => (int)d,
-        { ValueKind: JsonValueKind.String } e when int.TryParse(Text(e), NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var s) => s,
+        { ValueKind: JsonValueKind.String } e when int.TryParse(ReadString(e), NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var s) => s,
         _ => null,
     };
 

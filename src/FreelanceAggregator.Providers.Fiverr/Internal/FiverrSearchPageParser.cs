@@ -4,6 +4,7 @@ using System.Net;
 using System.Text.Json;
 using AngleSharp.Dom;
 using FreelanceAggregator.Html;
+using FreelanceAggregator.Json;
 using FreelanceAggregator.Text;
 
 namespace FreelanceAggregator.Providers.Fiverr.Internal;
@@ -368,7 +369,7 @@ internal static class FiverrSearchPageParser
 
             foreach (var value in values.EnumerateArray())
             {
-                if (value.ValueKind == JsonValueKind.String && Json.Text(value)?.Trim() is { Length: > 0 } skill && !skills.Contains(skill, StringComparer.OrdinalIgnoreCase))
+                if (value.ValueKind == JsonValueKind.String && JsonStrings.ReadString(value)?.Trim() is { Length: > 0 } skill && !skills.Contains(skill, StringComparer.OrdinalIgnoreCase))
                 {
                     skills.Add(skill);
                 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
+using static FreelanceAggregator.Json.JsonStrings;
 
 namespace FreelanceAggregator.Providers.Fiverr.Internal;
 
@@ -50,7 +51,7 @@ internal static class Json
 
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => Text(value),
+            JsonValueKind.String => ReadString(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
@@ -68,7 +69,7 @@ internal static class Json
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var d) => d,
-            JsonValueKind.String when decimal.TryParse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            JsonValueKind.String when decimal.TryParse(ReadString(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };
     }
@@ -93,7 +94,7 @@ internal static class Json
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(Text(value), out var b) => b,
+            JsonValueKind.String when bool.TryParse(ReadString(value), out var b) => b,
             _ => null,
         };
     }
@@ -110,7 +111,7 @@ internal static class Json
             }
 
             if (TryGet(element, out var value, name) && value.ValueKind == JsonValueKind.String
-                && Text(value) is { Length: > 0 and <= 100 } text && !text.Any(char.IsWhiteSpace))
+                && ReadString(value) is { Length: > 0 and <= 100 } text && !text.Any(char.IsWhiteSpace))
             {
                 id = text;
                 return true;
@@ -119,26 +120,5 @@ internal static class Json
 
         id = null;
         return false;
-    }
-
-    /// <summary>
-    /// Reads a string, or <see langword="null"/> for one holding an invalid UTF-16 escape (a lone <c>\ud800</c>): that is
-    /// valid JSON syntax, but <see cref="JsonElement.GetString"/> throws for it, and one bad value must not cost the page.
-    /// </summary>
-    public static string? Text(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 }

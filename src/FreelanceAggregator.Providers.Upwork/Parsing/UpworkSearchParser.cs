@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FreelanceAggregator.Text;
+using static FreelanceAggregator.Json.JsonStrings;
 
 namespace FreelanceAggregator.Providers.Upwork.Parsing;
 
@@ -287,7 +288,7 @@ internal static class UpworkSearchParser
                 code = String(value, "currency");
                 break;
             case JsonValueKind.Number or JsonValueKind.String:
-                raw = value.ValueKind == JsonValueKind.String ? Text(value) : value.GetRawText();
+                raw = value.ValueKind == JsonValueKind.String ? ReadString(value) : value.GetRawText();
                 code = fallbackCurrency?.Code;
                 break;
             default:
@@ -327,7 +328,7 @@ internal static class UpworkSearchParser
             var name = skill.ValueKind switch
             {
                 JsonValueKind.Object => Tidy(String(skill, "prettyName")) ?? Tidy(String(skill, "name")),
-                JsonValueKind.String => Tidy(Text(skill)),
+                JsonValueKind.String => Tidy(ReadString(skill)),
                 _ => null,
             };
             if (name is not null && !skills.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -360,7 +361,7 @@ internal static class UpworkSearchParser
         bool? verified = client.TryGetProperty("verificationStatus", out var status)
             ? status.ValueKind switch
             {
-                JsonValueKind.String => string.Equals(Text(status), "VERIFIED", StringComparison.OrdinalIgnoreCase),
+                JsonValueKind.String => string.Equals(ReadString(status), "VERIFIED", StringComparison.OrdinalIgnoreCase),
                 JsonValueKind.Null => false,
                 _ => null,
             }
@@ -394,7 +395,7 @@ internal static class UpworkSearchParser
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                var text = Text(value);
+                var text = ReadString(value);
                 if (TryParseDate(text, out var date))
                 {
                     return date;
@@ -435,7 +436,7 @@ internal static class UpworkSearchParser
             var message = item.ValueKind switch
             {
                 JsonValueKind.Object => Tidy(String(item, "message")),
-                JsonValueKind.String => Tidy(Text(item)),
+                JsonValueKind.String => Tidy(ReadString(item)),
                 _ => null,
             };
             var classification = Object(item, "extensions") is { } extensions ? String(extensions, "classification") ?? String(extensions, "code") : null;
@@ -465,7 +466,7 @@ internal static class UpworkSearchParser
 
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => Text(value),
+            JsonValueKind.String => ReadString(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
@@ -482,7 +483,7 @@ internal static class UpworkSearchParser
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDecimal(out var d) => d,
-            JsonValueKind.String when decimal.TryParse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+            JsonValueKind.String when decimal.TryParse(ReadString(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
             _ => null,
         };
     }
@@ -501,27 +502,9 @@ internal static class UpworkSearchParser
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(Text(value), out var b) => b,
+            JsonValueKind.String when bool.TryParse(ReadString(value), out var b) => b,
             _ => null,
         };
-    }
-
-    // GetString throws for a string holding an invalid UTF-16 escape (a lone "\ud800"): such a value is unreadable, not fatal.
-    private static string? Text(JsonElement value)
-    {
-        if (value.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
     }
 
     private static string? Tidy(string? text) => HtmlText.Tidy(text);
