@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit;
 
@@ -15,28 +14,13 @@ namespace FreelanceAggregator.Testing;
 /// Every failure is an outcome whose message names the provider and the URL, never an exception and never zero results.
 /// </summary>
 /// <remarks>
-/// Derive a test class and say how to reach the site's results: <see cref="SearchPath"/> (and <see cref="SearchIsPost"/>
+/// Derive a test class and say how to reach the site's results: <see cref="ProviderServerTests.SearchPath"/> (and <see cref="ProviderServerTests.SearchIsPost"/>
 /// for GraphQL), the fixture that is a page of results, a query whose listings that page satisfies, and how to register
 /// the provider. Each test reads one page (<see cref="GigProviderOptions.MaxPages"/> is 1), so request counts are exact.
 /// </remarks>
-public abstract class GigProviderFaultTests : IDisposable
+public abstract class GigProviderFaultTests : ProviderServerTests
 {
     private string? _results;
-
-    /// <summary>Initializes a new instance and starts this test's server.</summary>
-    protected GigProviderFaultTests() => Server = WireMockTestServer.Start();
-
-    /// <summary>Gets this test's server.</summary>
-    protected WireMockTestServer Server { get; }
-
-    /// <summary>Gets the provider's name.</summary>
-    protected abstract string ProviderName { get; }
-
-    /// <summary>Gets the path of the site's search request on the test server, e.g. <c>/search/gigs</c>.</summary>
-    protected abstract string SearchPath { get; }
-
-    /// <summary>Gets a value indicating whether the search is a POST (GraphQL APIs) rather than a GET.</summary>
-    protected virtual bool SearchIsPost => false;
 
     /// <summary>Gets the fixture that is one page of the site's results, e.g. <c>search-page1.html</c>.</summary>
     protected abstract string ResultsFixture { get; }
@@ -44,9 +28,6 @@ public abstract class GigProviderFaultTests : IDisposable
     /// <summary>Gets the content type the site sends its results with.</summary>
     protected virtual string ResultsContentType =>
         ResultsFixture.EndsWith(".json", StringComparison.Ordinal) ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
-
-    /// <summary>Gets a query whose listings the results fixture satisfies (the aggregator filters what the site returns).</summary>
-    protected virtual GigQuery Query => new();
 
     /// <summary>
     /// Gets how many times the provider asks for a page whose every request fails with a server error: once, or twice for
@@ -73,16 +54,6 @@ public abstract class GigProviderFaultTests : IDisposable
 
     /// <summary>Gets the text of the results fixture.</summary>
     protected string Results => _results ??= Fixtures.Read(ResultsFixture);
-
-    /// <summary>
-    /// Registers the provider pointed at <paramref name="baseAddress"/> with fast test retries
-    /// (<see cref="ProviderTestOptions.UseTestServer"/>), then applies <paramref name="configure"/>, which each test uses to
-    /// set the retries, timeouts and caps it exercises.
-    /// </summary>
-    /// <param name="builder">The builder.</param>
-    /// <param name="baseAddress">The test server.</param>
-    /// <param name="configure">The test's settings, applied last.</param>
-    protected abstract void AddProvider(IFreelanceAggregatorBuilder builder, Uri baseAddress, Action<GigProviderOptions> configure);
 
     /// <summary>A 429 with <c>Retry-After: 1</c> is waited out, and then the listings arrive.</summary>
     /// <returns>A task.</returns>
@@ -260,31 +231,6 @@ public abstract class GigProviderFaultTests : IDisposable
         Assert.Single(Server.Requests());
     }
 
-    /// <inheritdoc/>
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Stops the server.</summary>
-    /// <param name="disposing">Whether this is called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            Server.Dispose();
-        }
-    }
-
-    /// <summary>Matches the site's search request.</summary>
-    /// <returns>The request matcher.</returns>
-    protected IRequestBuilder SiteRequest()
-    {
-        var request = Request.Create().WithPath(SearchPath);
-        return SearchIsPost ? request.UsingPost() : request.UsingGet();
-    }
-
     /// <summary>Answers with the results fixture.</summary>
     /// <returns>The response builder.</returns>
     protected IResponseBuilder ResultsResponse() =>
@@ -292,7 +238,7 @@ public abstract class GigProviderFaultTests : IDisposable
 
     /// <summary>Checks that a failure's message starts with the provider's name and holds the search URL.</summary>
     /// <param name="outcome">The outcome.</param>
-    /// <param name="server">The server that was asked, or <see langword="null"/> for <see cref="Server"/>.</param>
+    /// <param name="server">The server that was asked, or <see langword="null"/> for <see cref="ProviderServerTests.Server"/>.</param>
     protected void AssertNamesProviderAndUrl(ProviderOutcome outcome, Uri? server = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit;
 
@@ -13,12 +11,12 @@ namespace FreelanceAggregator.Testing;
 /// <see cref="GigProviderFaultTests"/>; secrets are each provider's own tests' business.
 /// </summary>
 /// <remarks>
-/// Derive a test class and say how to reach the site's results (<see cref="SearchPath"/>, <see cref="SearchIsPost"/>),
+/// Derive a test class and say how to reach the site's results (<see cref="ProviderServerTests.SearchPath"/>, <see cref="ProviderServerTests.SearchIsPost"/>),
 /// how to write a page whose first listing carries a given description and link (<see cref="ResultsWith"/>), and how to
 /// write page N of a site that never ends (<see cref="EndlessPage"/>). The provider is called directly, not through the
 /// aggregator, so that the aggregator's own URL check cannot hide a provider that lets a bad link through.
 /// </remarks>
-public abstract class GigProviderSecurityTests : IDisposable
+public abstract class GigProviderSecurityTests : ProviderServerTests
 {
     /// <summary>A description with every way markup can smuggle script or style content in, between two plain sentences.</summary>
     public const string HostileDescription =
@@ -26,38 +24,14 @@ public abstract class GigProviderSecurityTests : IDisposable
         + "<iframe src=\"javascript:alert(2)\">iframe text</iframe><img src=x onerror=\"alert(3)\"><noscript>noscript text</noscript>"
         + "<template>template text</template><svg><script>alert(4)</script></svg> Selesai dalam 7 hari.";
 
-    /// <summary>Initializes a new instance and starts this test's server.</summary>
-    protected GigProviderSecurityTests() => Server = WireMockTestServer.Start();
-
-    /// <summary>Gets this test's server.</summary>
-    protected WireMockTestServer Server { get; }
-
-    /// <summary>Gets the provider's name.</summary>
-    protected abstract string ProviderName { get; }
-
     /// <summary>Gets the hosts a listing's URL may be on, e.g. <c>www.fiverr.com</c>.</summary>
     protected abstract IReadOnlyList<string> SiteHosts { get; }
-
-    /// <summary>Gets the path of the site's search request on the test server.</summary>
-    protected abstract string SearchPath { get; }
-
-    /// <summary>Gets a value indicating whether the search is a POST (GraphQL APIs) rather than a GET.</summary>
-    protected virtual bool SearchIsPost => false;
 
     /// <summary>Gets the content type the site sends its results with.</summary>
     protected abstract string ResultsContentType { get; }
 
-    /// <summary>Gets a query whose listings the results satisfy.</summary>
-    protected virtual GigQuery Query => new();
-
     /// <summary>Gets a value indicating whether the site's listings have descriptions at all (Fiverr's search shows none).</summary>
     protected virtual bool HasDescriptions => true;
-
-    /// <summary>Registers the provider pointed at <paramref name="baseAddress"/>, then applies <paramref name="configure"/>.</summary>
-    /// <param name="builder">The builder.</param>
-    /// <param name="baseAddress">The test server.</param>
-    /// <param name="configure">The test's settings, applied last.</param>
-    protected abstract void AddProvider(IFreelanceAggregatorBuilder builder, Uri baseAddress, Action<GigProviderOptions> configure);
 
     /// <summary>
     /// Writes a page of results whose first listing has the given description (markup, as the site would send it) and
@@ -157,31 +131,6 @@ public abstract class GigProviderSecurityTests : IDisposable
         Assert.True(outcome.Status == ProviderStatus.Succeeded, outcome.ToString());
         Assert.True(outcome.ReceivedCount > 0, outcome.ToString());
         Assert.Equal(3, Server.Requests().Count);
-    }
-
-    /// <inheritdoc/>
-    public void Dispose()
-    {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Stops the server.</summary>
-    /// <param name="disposing">Whether this is called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            Server.Dispose();
-        }
-    }
-
-    /// <summary>Matches the site's search request.</summary>
-    /// <returns>The request matcher.</returns>
-    protected IRequestBuilder SiteRequest()
-    {
-        var request = Request.Create().WithPath(SearchPath);
-        return SearchIsPost ? request.UsingPost() : request.UsingGet();
     }
 
     private void Stub(string body) =>
