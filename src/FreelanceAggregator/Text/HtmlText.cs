@@ -30,6 +30,13 @@ public static class HtmlText
             return null;
         }
 
+        // Text with no tag and no entity (most descriptions sent as plain text) would be copied unchanged below and
+        // decoded to itself: only the tidying is left to do.
+        if (html.AsSpan().IndexOfAny('<', '&') < 0)
+        {
+            return Tidy(html);
+        }
+
         var text = new StringBuilder(html.Length);
         var i = 0;
         while (i < html.Length)
