@@ -135,6 +135,14 @@ public static class HtmlText
         var lineBreaks = 0;
         foreach (var c in text)
         {
+            // Printable ASCII, most of any text, is neither white space nor a control character.
+            if (c is > ' ' and < '\x7F')
+            {
+                lineBreaks = 0;
+                previous = c;
+                continue;
+            }
+
             if (c == '\n')
             {
                 if (previous == ' ' || ++lineBreaks > 2)
