@@ -48,6 +48,18 @@ internal static class HtmlDocumentParser
     /// <exception cref="GigProviderException">The page nests elements deeper than <see cref="MaxNesting"/> (<see cref="GigProviderFailure.InvalidResponse"/>).</exception>
     public static IDocument Parse(string html, string provider, Uri pageUri, HttpStatusCode? statusCode = null)
     {
+        CheckNesting(html, provider, pageUri, statusCode);
+        return Parser.ParseDocument(html);
+    }
+
+    /// <summary>The check <see cref="Parse"/> makes before it parses a page, for a parser that may then parse less than the whole page.</summary>
+    /// <param name="html">The page.</param>
+    /// <param name="provider">The provider's name, for the message.</param>
+    /// <param name="pageUri">Where the page came from, for the message.</param>
+    /// <param name="statusCode">The HTTP status it came with, if known.</param>
+    /// <exception cref="GigProviderException">The page nests elements deeper than <see cref="MaxNesting"/> (<see cref="GigProviderFailure.InvalidResponse"/>).</exception>
+    public static void CheckNesting(string html, string provider, Uri pageUri, HttpStatusCode? statusCode = null)
+    {
         var depth = NestingDepth(html, MaxNesting);
         if (depth > MaxNesting)
         {
@@ -58,9 +70,12 @@ internal static class HtmlDocumentParser
                 statusCode,
                 GigProviderFailure.InvalidResponse);
         }
-
-        return Parser.ParseDocument(html);
     }
+
+    /// <summary>Parses a page whose nesting <see cref="CheckNesting"/> or <see cref="NestingDepth"/> has already found within <see cref="MaxNesting"/>.</summary>
+    /// <param name="html">The checked page.</param>
+    /// <returns>The document; dispose it.</returns>
+    public static IDocument ParseChecked(string html) => Parser.ParseDocument(html);
 
     /// <summary>Parses markup the library wrote itself (never a downloaded page: use the overload that checks it).</summary>
     public static IDocument ParseTrusted(string html) => Parser.ParseDocument(html);

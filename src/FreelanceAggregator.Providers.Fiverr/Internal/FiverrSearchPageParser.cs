@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.ObjectModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -26,6 +28,10 @@ internal static class FiverrSearchPageParser
     private const string AppMountId = "perseus-app";
     private const string TitlePrefix = "I will ";
 
+    // Put in place of the search data when the page is parsed without it (see TryScanData): letters and dashes only, so
+    // it holds no '<' or '>' and cannot join the text around it into another token.
+    private const string DataMarker = "fiverr-search-data-read-by-scanning";
+
     // The marks of a PerimeterX block page: its default template (px-captcha, _pxAppId), Fiverr's app id and
     // first-party paths, the current "It needs a human touch" challenge and the older "One Small Step" page
     // (research notes §8). They are looked for only when the search data is missing: Fiverr's normal pages load
@@ -38,6 +44,9 @@ internal static class FiverrSearchPageParser
 
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 256 };
 
+    // What TryFindDataScript stops at in script data: a tag or comment may start at '<'; the others change the text.
+    private static readonly SearchValues<char> ScriptDataStops = SearchValues.Create("<\r\0\uFFFF");
+
     /// <summary>Reads a search page.</summary>
     /// <param name="html">The page as the site sent it.</param>
     /// <param name="requestUri">The address it came from, for messages.</param>
@@ -49,22 +58,34 @@ internal static class FiverrSearchPageParser
     /// (<see cref="GigProviderFailure.JavaScriptRequired"/>), or lacks the search data or holds it in another shape
     /// (<see cref="GigProviderFailure.InvalidResponse"/>).
     /// </exception>
-    public static FiverrSearchPage Parse(string html, Uri requestUri, string provider = FiverrProvider.DefaultName, HttpStatusCode? statusCode = null)
+    public static FiverrSearchPage Parse(string html, Uri requestUri, string provider = FiverrProvider.DefaultName, HttpStatusCode? statusCode = null) =>
+        Parse(html, requestUri, provider, statusCode, scanForData: true);
+
+    /// <summary>Reads a search page, finding the search data by scanning the text when <paramref name="scanForData"/> allows it (see <see cref="TryScanData"/>).</summary>
+    internal static FiverrSearchPage Parse(string html, Uri requestUri, string provider, HttpStatusCode? statusCode, bool scanForData)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(requestUri);
         ArgumentException.ThrowIfNullOrWhiteSpace(provider);
 
-        using var document = HtmlDocumentParser.Parse(html, provider, requestUri, statusCode);
-
-        // Matched on the id alone: parsers written against real pages disagree on the attribute order.
-        var script = document.GetElementById(DataScriptId);
-        if (script is null || script.LocalName != "script")
+        HtmlDocumentParser.CheckNesting(html, provider, requestUri, statusCode);
+        IDocument? outline = null;
+        var data = default(ReadOnlyMemory<char>);
+        var scanned = scanForData && TryScanData(html, out outline, out data);
+        using var document = outline ?? HtmlDocumentParser.ParseChecked(html);
+        if (!scanned)
         {
-            throw MissingData(html, document, requestUri, provider, statusCode);
+            // Matched on the id alone: parsers written against real pages disagree on the attribute order.
+            var script = document.GetElementById(DataScriptId);
+            if (script is null || script.LocalName != "script")
+            {
+                throw MissingData(html, document, requestUri, provider, statusCode);
+            }
+
+            data = script.TextContent.AsMemory();
         }
 
-        using var json = ReadJson(script.TextContent, requestUri, provider, statusCode);
+        using var json = ReadJson(data, requestUri, provider, statusCode);
         var root = json.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -72,6 +93,151 @@ internal static class FiverrSearchPageParser
         }
 
         return Read(root, document, requestUri, provider, statusCode);
+    }
+
+    /// <summary>
+    /// Finds the search data by scanning the page's text, and parses into a DOM only the rest of the page (about 2% of
+    /// it), with the data replaced by a short marker. <see langword="false"/> sends the page to the full parse.
+    /// </summary>
+    /// <remarks>
+    /// The answer is the full parse's, or none, because the short page proves it. The HTML parser reads the two pages
+    /// alike up to the marker. If the first element with the data's id in the short page is an HTML
+    /// <c>&lt;script&gt;</c> holding exactly the marker (which the page around the data may not hold), the parser was
+    /// reading script data where the data begins, in the whole page too. Script data ends only at <c>&lt;/script</c>
+    /// followed by white space, <c>/</c> or <c>&gt;</c> (ASCII, any case), and is read another way after
+    /// <c>&lt;!--</c>; the data as scanned holds neither. The parser keeps script data as it is, except that it turns CR
+    /// into LF and NUL into U+FFFD, and AngleSharp takes U+FFFF for the end of the input, so data holding any of them goes
+    /// the full way. The rest of the page is the same in both, so the short page has the same elements (and the same
+    /// currency <c>&lt;meta&gt;</c>). Tests parse every fuzz mutation of the fixtures both ways and compare.
+    /// </remarks>
+    /// <param name="html">The page, its nesting already checked.</param>
+    /// <param name="outline">The page without the data, parsed; dispose it.</param>
+    /// <param name="data">The text of <c>&lt;script id="perseus-initial-props"&gt;</c>, as the full parse gives it.</param>
+    /// <returns>Whether the data was found this way.</returns>
+    internal static bool TryScanData(string html, [NotNullWhen(true)] out IDocument? outline, out ReadOnlyMemory<char> data)
+    {
+        outline = null;
+        data = default;
+        if (!TryFindDataScript(html, out var start, out var end))
+        {
+            return false;
+        }
+
+        // The marker must be in the short page once, where the data was: the page around the data must not hold it.
+        var before = html.AsSpan(0, start);
+        var after = html.AsSpan(end);
+        if (before.Contains(DataMarker, StringComparison.Ordinal) || after.Contains(DataMarker, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = string.Concat(before, DataMarker, after);
+        if (HtmlDocumentParser.NestingDepth(rest, HtmlDocumentParser.MaxNesting) > HtmlDocumentParser.MaxNesting)
+        {
+            return false;
+        }
+
+        var document = HtmlDocumentParser.ParseChecked(rest);
+        if (document.GetElementById(DataScriptId) is not { LocalName: "script" } script
+            || script.NamespaceUri != NamespaceNames.HtmlUri
+            || !string.Equals(script.TextContent, DataMarker, StringComparison.Ordinal))
+        {
+            document.Dispose();
+            return false;
+        }
+
+        outline = document;
+        data = html.AsMemory(start, end - start);
+        return true;
+    }
+
+    // The first <script ...> whose start tag mentions the data's id: where its text starts (after the '>') and ends
+    // (the first "</script" followed by white space, '/' or '>', in ASCII of any case). A wrong guess is harmless:
+    // TryScanData then finds no marker in the script and leaves the page to the full parse.
+    private static bool TryFindDataScript(string html, out int start, out int end)
+    {
+        start = end = -1;
+        var id = html.IndexOf(DataScriptId, StringComparison.Ordinal);
+        var open = id < 0 ? -1 : html.LastIndexOf('<', id);
+        if (open < 0 || !IsTagName(html, open + 1, "script") || open + 7 >= html.Length || html[open + 7] is not (' ' or '\t' or '\n' or '\r' or '\f' or '/'))
+        {
+            return false;
+        }
+
+        // The '>' that ends the start tag: a '>' in a quoted attribute value does not.
+        var i = open + 7;
+        for (; i < html.Length && html[i] != '>'; i++)
+        {
+            if (html[i] == '=')
+            {
+                var k = i + 1;
+                while (k < html.Length && html[k] is ' ' or '\t' or '\n' or '\r' or '\f')
+                {
+                    k++;
+                }
+
+                if (k < html.Length && html[k] is '"' or '\'')
+                {
+                    var quote = html.IndexOf(html[k], k + 1);
+                    if (quote < 0)
+                    {
+                        return false;
+                    }
+
+                    i = quote;
+                }
+            }
+        }
+
+        if (i >= html.Length || i < id)
+        {
+            return false;
+        }
+
+        // One pass over the data to its end tag, giving up at what the parser would change (CR, NUL), take for the end
+        // of the input (U+FFFF, in AngleSharp) or read another way (a "<!--" starts escaped script data).
+        for (var at = i + 1; at < html.Length; at++)
+        {
+            var next = html.AsSpan(at).IndexOfAny(ScriptDataStops);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            at += next;
+            if (html[at] != '<' || string.CompareOrdinal(html, at, "<!--", 0, 4) == 0)
+            {
+                return false;
+            }
+
+            if (at + 8 < html.Length && html[at + 1] == '/' && IsTagName(html, at + 2, "script") && html[at + 8] is ' ' or '\t' or '\n' or '\r' or '\f' or '/' or '>')
+            {
+                (start, end) = (i + 1, at);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the text at `at` is `name` in ASCII of any case, as the HTML tokenizer compares tag names.
+    private static bool IsTagName(string html, int at, string name)
+    {
+        if (at + name.Length > html.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = html[at + i];
+            if ((char.IsAsciiLetterUpper(c) ? (char)(c + 32) : c) != name[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Tells whether an answer is Fiverr's bot protection rather than the site: HTTP 403, or a PerimeterX page.</summary>
@@ -113,9 +279,9 @@ internal static class FiverrSearchPageParser
         return Fail(provider, $"the page no longer holds the search data (no <script id=\"{DataScriptId}\">); Fiverr may have changed its search page", requestUri, statusCode);
     }
 
-    private static JsonDocument ReadJson(string text, Uri requestUri, string provider, HttpStatusCode? statusCode)
+    private static JsonDocument ReadJson(ReadOnlyMemory<char> text, Uri requestUri, string provider, HttpStatusCode? statusCode)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (text.Span.IsWhiteSpace())
         {
             throw Fail(provider, $"the page no longer holds the search data (<script id=\"{DataScriptId}\"> is empty)", requestUri, statusCode);
         }
@@ -130,11 +296,11 @@ internal static class FiverrSearchPageParser
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {
             // One scraper of real pages met the JSON HTML-escaped; read that form too before giving up.
-            if (text.Contains("&quot;", StringComparison.Ordinal))
+            if (text.Span.Contains("&quot;", StringComparison.Ordinal))
             {
                 try
                 {
-                    return JsonDocument.Parse(WebUtility.HtmlDecode(text), JsonOptions);
+                    return JsonDocument.Parse(WebUtility.HtmlDecode(text.ToString()), JsonOptions);
                 }
                 catch (Exception again) when (again is JsonException or ArgumentException)
                 {

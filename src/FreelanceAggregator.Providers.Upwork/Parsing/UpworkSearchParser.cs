@@ -150,6 +150,12 @@ internal static class UpworkSearchParser
             return false;
         }
 
+        return TryParseIsoDate(text, out value) || TryParseDateWithFormats(text, out value);
+    }
+
+    /// <summary>Reads a non-blank date with the exact formats alone, without the fast path of <see cref="TryParseIsoDate"/>.</summary>
+    internal static bool TryParseDateWithFormats(string text, out DateTimeOffset value)
+    {
         var s = text.Trim();
 
         // "+0000" → "+00:00": the exact formats below want the colon that Upwork leaves out.
@@ -159,6 +165,102 @@ internal static class UpworkSearchParser
         }
 
         return DateTimeOffset.TryParseExact(s, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    }
+
+    /// <summary>
+    /// The fast path of <see cref="TryParseDate"/> for a date in exactly the form Upwork writes: <c>yyyy-MM-ddTHH:mm:ss</c>,
+    /// optionally <c>.f</c> (1 to 7 digits), then <c>Z</c>, <c>±HH:mm</c> or <c>±HHmm</c>, in ASCII and nothing else. It
+    /// answers only for a date that exists, with an offset within ±14 hours and a moment within the range of dates, where
+    /// the exact formats give the same moment; anything else is left to them (<see langword="false"/>).
+    /// </summary>
+    internal static bool TryParseIsoDate(string text, out DateTimeOffset value)
+    {
+        value = default;
+        var s = text.AsSpan();
+        if (s.Length < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':'
+            || !TryDigits(s, 0, 4, out var year) || !TryDigits(s, 5, 2, out var month) || !TryDigits(s, 8, 2, out var day)
+            || !TryDigits(s, 11, 2, out var hour) || !TryDigits(s, 14, 2, out var minute) || !TryDigits(s, 17, 2, out var second))
+        {
+            return false;
+        }
+
+        var i = 19;
+        long ticks = 0;
+        if (s[i] == '.')
+        {
+            var digits = 0;
+            while (i + 1 + digits < s.Length && char.IsAsciiDigit(s[i + 1 + digits]))
+            {
+                ticks = (ticks * 10) + (s[i + 1 + digits] - '0');
+                digits++;
+            }
+
+            if (digits is < 1 or > 7)
+            {
+                return false;
+            }
+
+            for (var pad = digits; pad < 7; pad++)
+            {
+                ticks *= 10;
+            }
+
+            i += 1 + digits;
+        }
+
+        int offsetMinutes;
+        if (s.Length - i == 1 && s[i] == 'Z')
+        {
+            offsetMinutes = 0;
+        }
+        else if (s.Length - i is 5 or 6 && s[i] is '+' or '-' && TryDigits(s, i + 1, 2, out var offsetHours)
+            && (s.Length - i == 5 ? TryDigits(s, i + 3, 2, out var zoneMinutes) : s[i + 3] == ':' && TryDigits(s, i + 4, 2, out zoneMinutes))
+            && zoneMinutes < 60)
+        {
+            offsetMinutes = (s[i] == '-' ? -1 : 1) * ((offsetHours * 60) + zoneMinutes);
+        }
+        else
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59
+            || Math.Abs(offsetMinutes) > 14 * 60)
+        {
+            return false;
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
+        var utcTicks = local.Ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(local, TimeSpan.FromMinutes(offsetMinutes));
+        return true;
+    }
+
+    // Reads exactly `count` ASCII digits at `start`.
+    private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > s.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (s[i] - '0');
+        }
+
+        return true;
     }
 
     private static Gig? ReadJob(JsonElement node, int index, string provider, List<string> warnings, HashSet<string> unknownCountries)

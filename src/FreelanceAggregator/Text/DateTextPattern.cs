@@ -138,6 +138,108 @@ public sealed partial class DateTextPattern
             return Fail(TextParseErrorKind.Empty, text ?? string.Empty, "The date text is empty.");
         }
 
+        return TryParseIso(text, now, out var iso) ? iso : ParseWithPatterns(text, now);
+    }
+
+    /// <summary>
+    /// The fast path for a text that is nothing but an ISO 8601 date (<c>2023-09-05</c>, <c>2023-09-05T09:12:44.512+07:00</c>,
+    /// <c>2025-10-16T06:06:47+0000</c>, <c>2026-09-18 08:00:00</c>, <c>…Z</c>): read without a regular expression, with the
+    /// same answer <see cref="ParseWithPatterns"/> gives. Any other text, including an ISO date with anything around it,
+    /// is left to the patterns.
+    /// </summary>
+    /// <remarks>
+    /// The accepted form is <c>yyyy-MM-dd</c>, then optionally <c>T</c> or one space and <c>HH:mm</c>, <c>:ss</c> and
+    /// <c>.f</c> (1 to 9 digits), then optionally <c>Z</c>, <c>±HH:mm</c> or <c>±HHmm</c>, and nothing else, in ASCII.
+    /// For such a text the first match of <see cref="IsoDate"/> starts at its first character and takes every part, because
+    /// each part of the pattern is greedy and nothing after the zone can fail; so the fields read here are the groups the
+    /// pattern captures, and <see cref="Build(string, int?, int, int, in Clock, in Zone, DateTimeOffset)"/> checks and
+    /// combines them the same way for both.
+    /// </remarks>
+    internal bool TryParseIso(string text, DateTimeOffset now, out TextParseResult<DateTimeOffset> result)
+    {
+        result = null!;
+        var s = text.AsSpan();
+        if (s.Length < 10 || !TryDigits(s, 0, 4, out var year) || s[4] != '-' || !TryDigits(s, 5, 2, out var month) || s[7] != '-' || !TryDigits(s, 8, 2, out var day))
+        {
+            return false;
+        }
+
+        var i = 10;
+        var clock = default(Clock);
+        if (i < s.Length && s[i] is 'T' or ' ')
+        {
+            if (s.Length < i + 6 || !TryDigits(s, i + 1, 2, out var hour) || s[i + 3] != ':' || !TryDigits(s, i + 4, 2, out var minute))
+            {
+                return false;
+            }
+
+            i += 6;
+            var second = 0;
+            long fractionTicks = 0;
+            if (i < s.Length && s[i] == ':')
+            {
+                if (!TryDigits(s, i + 1, 2, out second))
+                {
+                    return false;
+                }
+
+                i += 3;
+                if (i < s.Length && s[i] == '.')
+                {
+                    var digits = 0;
+                    while (i + 1 + digits < s.Length && char.IsAsciiDigit(s[i + 1 + digits]))
+                    {
+                        // Ticks are 10^-7 s; the pattern's path turns the fraction into ticks by truncating, as this does.
+                        if (digits < 7)
+                        {
+                            fractionTicks = (fractionTicks * 10) + (s[i + 1 + digits] - '0');
+                        }
+
+                        digits++;
+                    }
+
+                    if (digits is < 1 or > 9)
+                    {
+                        return false;
+                    }
+
+                    for (var pad = digits; pad < 7; pad++)
+                    {
+                        fractionTicks *= 10;
+                    }
+
+                    i += 1 + digits;
+                }
+            }
+
+            clock = new Clock(true, hour, minute, second, null, TimeSpan.FromTicks(fractionTicks));
+        }
+
+        var zone = default(Zone);
+        if (i < s.Length)
+        {
+            if (s[i] == 'Z' && i + 1 == s.Length)
+            {
+                zone = new Zone("Z", null, 0, 0);
+            }
+            else if (s[i] is '+' or '-' && TryDigits(s, i + 1, 2, out var zoneHours)
+                && (s.Length - i == 5 ? TryDigits(s, i + 3, 2, out var zoneMinutes) : s.Length - i == 6 && s[i + 3] == ':' && TryDigits(s, i + 4, 2, out zoneMinutes)))
+            {
+                zone = new Zone(string.Empty, s[i], zoneHours, zoneMinutes);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        result = Build(text, year, month, day, clock, zone, now);
+        return true;
+    }
+
+    /// <summary>Parses a non-empty text with the regular expressions alone, without the ISO fast path of <see cref="TryParseIso"/>.</summary>
+    internal TextParseResult<DateTimeOffset> ParseWithPatterns(string text, DateTimeOffset now)
+    {
         var normalized = Normalize(text);
 
         var iso = IsoDate().Match(normalized);
@@ -253,14 +355,17 @@ public sealed partial class DateTextPattern
     private int? MonthOf(Match match) =>
         _months.TryGetValue(match.Groups["mon"].Value.ToLowerInvariant(), out var month) ? month : null;
 
-    private TextParseResult<DateTimeOffset> Build(string text, int? year, int month, int day, Match match, DateTimeOffset now)
+    private TextParseResult<DateTimeOffset> Build(string text, int? year, int month, int day, Match match, DateTimeOffset now) =>
+        Build(text, year, month, day, ClockOf(match), ZoneOf(match), now);
+
+    private TextParseResult<DateTimeOffset> Build(string text, int? year, int month, int day, in Clock clock, in Zone zone, DateTimeOffset now)
     {
-        if (!TryTimeOfDay(match, out var time))
+        if (!TryTimeOfDay(clock, out var time))
         {
             return Fail(TextParseErrorKind.OutOfRange, text, $"'{text}' has a time of day that does not exist.");
         }
 
-        if (!TryOffset(match, out var offset))
+        if (!TryOffset(zone, out var offset))
         {
             return Fail(TextParseErrorKind.OutOfRange, text, $"'{text}' has an offset beyond ±14 hours.");
         }
@@ -317,24 +422,43 @@ public sealed partial class DateTextPattern
         return found;
     }
 
-    private static bool TryTimeOfDay(Match match, out TimeSpan time)
+    // The time-of-day groups of a match (Present is false when it has none). The fraction is read only after the clock
+    // is known to exist, as before the fast path: a fraction of digits other than ASCII is then a FormatException.
+    private static Clock ClockOf(Match match)
+    {
+        if (!match.Groups["h"].Success)
+        {
+            return default;
+        }
+
+        var second = match.Groups["s"].Success ? Int(match, "s") : 0;
+        var ampm = match.Groups["ampm"].Success ? match.Groups["ampm"].Value[0] : (char?)null;
+        return new Clock(true, Int(match, "h"), Int(match, "mi"), second, ampm, null, match.Groups["frac"]);
+    }
+
+    private static Zone ZoneOf(Match match) => new(
+        match.Groups["zone"].Value,
+        match.Groups["zsign"].Success ? match.Groups["zsign"].Value[0] : null,
+        match.Groups["zsign"].Success ? Int(match, "zh") : 0,
+        match.Groups["zm"].Success ? Int(match, "zm") : 0);
+
+    private static bool TryTimeOfDay(in Clock clock, out TimeSpan time)
     {
         time = TimeSpan.Zero;
-        if (!match.Groups["h"].Success)
+        if (!clock.Present)
         {
             return true;
         }
 
-        var (hour, minute) = (Int(match, "h"), Int(match, "mi"));
-        var second = match.Groups["s"].Success ? Int(match, "s") : 0;
-        if (match.Groups["ampm"].Success)
+        var (hour, minute, second) = (clock.Hour, clock.Minute, clock.Second);
+        if (clock.AmPm is { } ampm)
         {
             if (hour is < 1 or > 12)
             {
                 return false;
             }
 
-            var pm = char.ToUpperInvariant(match.Groups["ampm"].Value[0]) == 'P';
+            var pm = char.ToUpperInvariant(ampm) == 'P';
             hour = (hour % 12) + (pm ? 12 : 0);
         }
 
@@ -343,16 +467,17 @@ public sealed partial class DateTextPattern
             return false;
         }
 
-        var fraction = match.Groups["frac"].Success
-            ? TimeSpan.FromTicks((long)(decimal.Parse("0" + match.Groups["frac"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond))
-            : TimeSpan.Zero;
+        var fraction = clock.Fraction
+            ?? (clock.FractionGroup is { Success: true } frac
+                ? TimeSpan.FromTicks((long)(decimal.Parse("0" + frac.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond))
+                : TimeSpan.Zero);
         time = new TimeSpan(hour, minute, second) + fraction;
         return true;
     }
 
-    private static bool TryOffset(Match match, out TimeSpan? offset)
+    private static bool TryOffset(in Zone zone, out TimeSpan? offset)
     {
-        offset = match.Groups["zone"].Value.ToUpperInvariant() switch
+        offset = zone.Name?.ToUpperInvariant() switch
         {
             "WIB" => TimeSpan.FromHours(7),
             "WITA" => TimeSpan.FromHours(8),
@@ -360,19 +485,41 @@ public sealed partial class DateTextPattern
             "UTC" or "GMT" or "Z" => TimeSpan.Zero,
             _ => null,
         };
-        if (match.Groups["zsign"].Success)
+        if (zone.Sign is { } sign)
         {
-            var (hours, minutes) = (Int(match, "zh"), match.Groups["zm"].Success ? Int(match, "zm") : 0);
+            var (hours, minutes) = (zone.Hours, zone.Minutes);
             if (hours > 14 || minutes > 59)
             {
                 return false;
             }
 
             var shift = new TimeSpan(hours, minutes, 0);
-            offset = (offset ?? TimeSpan.Zero) + (match.Groups["zsign"].Value == "-" ? -shift : shift);
+            offset = (offset ?? TimeSpan.Zero) + (sign == '-' ? -shift : shift);
         }
 
         return offset is not { } o || o.Duration() <= TimeSpan.FromHours(14);
+    }
+
+    // Reads exactly `count` ASCII digits at `start`.
+    private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        if (start + count > s.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(s[i]))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (s[i] - '0');
+        }
+
+        return true;
     }
 
     private TextParseResult<DateTimeOffset> Shift(string text, Match match, bool future, DateTimeOffset now)
@@ -423,7 +570,7 @@ public sealed partial class DateTextPattern
                 return TextParseResult<DateTimeOffset>.ForValue(local.AddDays(days));
             }
 
-            if (!TryTimeOfDay(match, out var time))
+            if (!TryTimeOfDay(ClockOf(match), out var time))
             {
                 return Fail(TextParseErrorKind.OutOfRange, text, $"'{text}' has a time of day that does not exist.");
             }
@@ -439,6 +586,13 @@ public sealed partial class DateTextPattern
 
     private static TextParseResult<DateTimeOffset> Fail(TextParseErrorKind kind, string text, string message) =>
         TextParseResult<DateTimeOffset>.ForError(kind, text, message);
+
+    // A time of day as written: Present is false for a date without one. Fraction is the fast path's ticks; FractionGroup
+    // the pattern's "frac" group, read only once the clock is checked.
+    private readonly record struct Clock(bool Present, int Hour, int Minute, int Second, char? AmPm, TimeSpan? Fraction, Group? FractionGroup = null);
+
+    // An offset as written: a zone name (WIB, UTC, Z or empty), then an optional sign with hours and minutes.
+    private readonly record struct Zone(string? Name, char? Sign, int Hours, int Minutes);
 
     // 2026-09-18 08:00:00, 2022-04-24T16:41:06+07:00, 2025/01/12.
     [GeneratedRegex(@"(?<![\d/.\-])(?<y>\d{4})(?<sep>[-/.])(?<m>\d{1,2})\k<sep>(?<d>\d{1,2})(?!\d)" + TimePart + ZonePart, RegexOptions.CultureInvariant)]

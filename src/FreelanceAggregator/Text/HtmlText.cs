@@ -30,6 +30,13 @@ public static class HtmlText
             return null;
         }
 
+        // Text with no tag and no entity (most descriptions sent as plain text) would be copied unchanged below and
+        // decoded to itself: only the tidying is left to do.
+        if (html.AsSpan().IndexOfAny('<', '&') < 0)
+        {
+            return Tidy(html);
+        }
+
         var text = new StringBuilder(html.Length);
         var i = 0;
         while (i < html.Length)
@@ -128,6 +135,14 @@ public static class HtmlText
         var lineBreaks = 0;
         foreach (var c in text)
         {
+            // Printable ASCII, most of any text, is neither white space nor a control character.
+            if (c is > ' ' and < '\x7F')
+            {
+                lineBreaks = 0;
+                previous = c;
+                continue;
+            }
+
             if (c == '\n')
             {
                 if (previous == ' ' || ++lineBreaks > 2)

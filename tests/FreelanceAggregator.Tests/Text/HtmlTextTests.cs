@@ -23,6 +23,10 @@ public sealed class HtmlTextTests
     // Found by fuzzing: a '>' inside a quoted attribute value does not end the tag, so the value is not shown as text.
     [InlineData("<a href=\"javascript:a<script>document.write(1)</script>\" title='x > y'>here</a>", "here")]
     [InlineData("<div title=\"a > b\">text</div>", "text")]
+
+    // Plain text without tags or entities takes a shorter way, with the same tidying.
+    [InlineData("  plain\r\n\r\n\r\ntext\u200B here ", "plain\n\ntext here")]
+    [InlineData("Already tidy text", "Already tidy text")]
     public void ToPlainTextKeepsTheTextAndNothingElse(string html, string expected) => Assert.Equal(expected, HtmlText.ToPlainText(html));
 
     [Theory]
