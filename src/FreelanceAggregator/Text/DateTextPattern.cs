@@ -422,8 +422,7 @@ public sealed partial class DateTextPattern
         return found;
     }
 
-    // The time-of-day groups of a match (Present is false when it has none). The fraction is read only after the clock
-    // is known to exist, as before the fast path: a fraction of digits other than ASCII is then a FormatException.
+    // The time-of-day groups of a match (Present is false when it has none).
     private static Clock ClockOf(Match match)
     {
         if (!match.Groups["h"].Success)
@@ -432,8 +431,23 @@ public sealed partial class DateTextPattern
         }
 
         var second = match.Groups["s"].Success ? Int(match, "s") : 0;
+        var fraction = TimeSpan.Zero;
+        if (match.Groups["frac"] is { Success: true } frac)
+        {
+            // \d takes any Unicode digit: a fraction in other digits makes the time unreadable, as Int does for the
+            // other groups, instead of an exception.
+            if (decimal.TryParse("0" + frac.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
+            {
+                fraction = TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond));
+            }
+            else
+            {
+                second = -1;
+            }
+        }
+
         var ampm = match.Groups["ampm"].Success ? match.Groups["ampm"].Value[0] : (char?)null;
-        return new Clock(true, Int(match, "h"), Int(match, "mi"), second, ampm, null, match.Groups["frac"]);
+        return new Clock(true, Int(match, "h"), Int(match, "mi"), second, ampm, fraction);
     }
 
     private static Zone ZoneOf(Match match) => new(
@@ -467,11 +481,7 @@ public sealed partial class DateTextPattern
             return false;
         }
 
-        var fraction = clock.Fraction
-            ?? (clock.FractionGroup is { Success: true } frac
-                ? TimeSpan.FromTicks((long)(decimal.Parse("0" + frac.Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) * TimeSpan.TicksPerSecond))
-                : TimeSpan.Zero);
-        time = new TimeSpan(hour, minute, second) + fraction;
+        time = new TimeSpan(hour, minute, second) + clock.Fraction;
         return true;
     }
 
@@ -587,9 +597,8 @@ public sealed partial class DateTextPattern
     private static TextParseResult<DateTimeOffset> Fail(TextParseErrorKind kind, string text, string message) =>
         TextParseResult<DateTimeOffset>.ForError(kind, text, message);
 
-    // A time of day as written: Present is false for a date without one. Fraction is the fast path's ticks; FractionGroup
-    // the pattern's "frac" group, read only once the clock is checked.
-    private readonly record struct Clock(bool Present, int Hour, int Minute, int Second, char? AmPm, TimeSpan? Fraction, Group? FractionGroup = null);
+    // A time of day as written: Present is false for a date without one.
+    private readonly record struct Clock(bool Present, int Hour, int Minute, int Second, char? AmPm, TimeSpan Fraction);
 
     // An offset as written: a zone name (WIB, UTC, Z or empty), then an optional sign with hours and minutes.
     private readonly record struct Zone(string? Name, char? Sign, int Hours, int Minutes);

@@ -120,6 +120,8 @@ public sealed class DateTextPatternTests
     [InlineData("24/04/2022 25:00", TextParseErrorKind.OutOfRange)]
     [InlineData("24/04/2022 10:00 +15:00", TextParseErrorKind.OutOfRange)]
     [InlineData("999999999 tahun lalu", TextParseErrorKind.OutOfRange)]
+    [InlineData("2023-09-05T09:12:44.5\u0663", TextParseErrorKind.OutOfRange)] // an Arabic-Indic digit in the fraction
+    [InlineData("2023-09-05T\u0660\u0669:12", TextParseErrorKind.OutOfRange)]
     public void SaysWhyATextIsNotADate(string? text, TextParseErrorKind kind)
     {
         var result = Indonesian.Parse(text, Now);
