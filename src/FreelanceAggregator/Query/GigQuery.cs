@@ -212,6 +212,60 @@ public sealed record GigQuery
         }
     }
 
+    /// <summary>
+    /// Tells whether <paramref name="other"/> asks for the same thing: every filter equal, and the word, provider, skill
+    /// and country lists equal item by item in the same order (as <see cref="ToString"/> writes them).
+    /// </summary>
+    /// <param name="other">The other query.</param>
+    /// <returns><see langword="true"/> when the two queries are equal.</returns>
+    public bool Equals(GigQuery? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && _keywords.SequenceEqual(other._keywords, StringComparer.Ordinal)
+            && _excludedWords.SequenceEqual(other._excludedWords, StringComparer.Ordinal)
+            && (_providers is null ? other._providers is null : other._providers is not null && _providers.SequenceEqual(other._providers, StringComparer.Ordinal))
+            && _skills.SequenceEqual(other._skills, StringComparer.Ordinal)
+            && _clientCountries.SequenceEqual(other._clientCountries, StringComparer.Ordinal)
+            && _minBudget == other._minBudget
+            && _maxBudget == other._maxBudget
+            && _postedWithin == other._postedWithin
+            && _minRating == other._minRating
+            && _maxProposals == other._maxProposals
+            && _limit == other._limit
+            && Kind == other.Kind
+            && BudgetType == other.BudgetType
+            && PaymentVerifiedOnly == other.PaymentVerifiedOnly
+            && TargetCurrency == other.TargetCurrency
+            && Sort == other.Sort);
+
+    /// <summary>Gets a hash code consistent with <see cref="Equals(GigQuery?)"/>.</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var list in (IReadOnlyList<string>?[])[_keywords, _excludedWords, _providers, _skills, _clientCountries])
+        {
+            hash.Add(list?.Count ?? -1);
+            foreach (var item in list ?? [])
+            {
+                hash.Add(item, StringComparer.Ordinal);
+            }
+        }
+
+        hash.Add(_minBudget);
+        hash.Add(_maxBudget);
+        hash.Add(_postedWithin);
+        hash.Add(_minRating);
+        hash.Add(_maxProposals);
+        hash.Add(_limit);
+        hash.Add(Kind);
+        hash.Add(BudgetType);
+        hash.Add(PaymentVerifiedOnly);
+        hash.Add(TargetCurrency);
+        hash.Add(Sort);
+        return hash.ToHashCode();
+    }
+
     private static Money? NonNegative(Money? value, string name) =>
         value is { Amount: < 0 } ? throw new ArgumentOutOfRangeException(name, value, $"{name} cannot be negative.") : value;
 

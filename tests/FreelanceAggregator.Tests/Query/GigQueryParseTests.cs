@@ -106,7 +106,41 @@ public sealed class GigQueryParseTests
         var query = GigQuery.Parse(text);
 
         Assert.Equal(text, query.ToString());
-        Assert.Equal(query.ToString(), GigQuery.Parse(query.ToString()).ToString());
+        Assert.Equal(query, GigQuery.Parse(query.ToString()));
+    }
+
+    [Fact]
+    public void QueriesAskingForTheSameThingAreEqualWhateverListsHoldTheirTerms()
+    {
+        var built = new GigQuery
+        {
+            Keywords = new List<string> { "logo", "design" },
+            Providers = ["Fiverr", "upwork"],
+            Skills = ["illustrator"],
+            ClientCountries = ["Indonesia"],
+            MinBudget = new Money(500_000m, Currency.IDR),
+            Limit = 100,
+        };
+        var parsed = GigQuery.Parse("logo design site:fiverr,upwork skill:illustrator country:ID budget:>=500000IDR limit:100");
+
+        Assert.Equal(built, parsed);
+        Assert.True(built == parsed);
+        Assert.Equal(built.GetHashCode(), parsed.GetHashCode());
+        Assert.Single(new HashSet<GigQuery> { built, parsed });
+    }
+
+    [Theory]
+    [InlineData("design logo")]
+    [InlineData("logo design site:fiverr")]
+    [InlineData("logo design limit:99")]
+    [InlineData("logo design budget:>=500001IDR")]
+    [InlineData("logo design payment:verified")]
+    [InlineData("logo design -wordpress")]
+    public void QueriesThatDifferInOneTermAreNotEqual(string other)
+    {
+        var query = GigQuery.Parse("logo design");
+
+        Assert.NotEqual(query, GigQuery.Parse(other));
     }
 
     // Found by a longer fuzzing run: an amount with three decimals was written "1.125USD", which reads back as 1,125.
@@ -125,7 +159,7 @@ public sealed class GigQueryParseTests
 
         Assert.Equal(money, again.MinBudget);
         Assert.Equal(money, again.MaxBudget);
-        Assert.Equal(query.ToString(), again.ToString());
+        Assert.Equal(query, again);
     }
 
     [Fact]
