@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using FreelanceAggregator;
-using FreelanceAggregator.Text;
+using FreelanceAggregator.Providers;
 
 namespace Contoso.FreelanceAggregator.Providers.RemoteOk;
 

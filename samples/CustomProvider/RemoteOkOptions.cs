@@ -1,4 +1,4 @@
-using FreelanceAggregator;
+using FreelanceAggregator.Providers;
 
 namespace Contoso.FreelanceAggregator.Providers.RemoteOk;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using FreelanceAggregator.Providers;
 using FreelanceAggregator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

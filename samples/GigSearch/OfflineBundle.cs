@@ -1,5 +1,5 @@
 using System.Text.Json;
-using FreelanceAggregator;
+using FreelanceAggregator.Providers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using FreelanceAggregator.Text;
 using static FreelanceAggregator.Json.JsonStrings;
 
 namespace FreelanceAggregator.Providers.Freelancer;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using FreelanceAggregator.Html;
-using FreelanceAggregator.Text;
 
 namespace FreelanceAggregator.Providers.ProjectsCoId;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FreelanceAggregator.Html;
-using FreelanceAggregator.Text;
 using static FreelanceAggregator.Json.JsonStrings;
 
 namespace FreelanceAggregator.Providers.Sribulancer;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using FreelanceAggregator.Html;
-using FreelanceAggregator.Text;
 
 namespace FreelanceAggregator.Providers.Sribulancer;
 

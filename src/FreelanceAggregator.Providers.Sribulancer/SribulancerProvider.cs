@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using FreelanceAggregator.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

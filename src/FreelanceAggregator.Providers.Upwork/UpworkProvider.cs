@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using FreelanceAggregator.ExchangeRates;
 using FreelanceAggregator.Providers.Upwork.Authentication;
 using FreelanceAggregator.Providers.Upwork.GraphQL;
 using FreelanceAggregator.Providers.Upwork.Parsing;

@@ -190,7 +190,7 @@ internal static class HtmlDocumentParser
 
         var text = new StringBuilder();
         Append(element, text);
-        return FreelanceAggregator.Text.HtmlText.Tidy(text.ToString());
+        return FreelanceAggregator.Providers.HtmlText.Tidy(text.ToString());
     }
 
     private static void Close(List<string> open, string name, ref int foreign)

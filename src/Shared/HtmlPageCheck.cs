@@ -18,7 +18,7 @@ internal static partial class HtmlPageCheck
     /// <summary>Gets the page's title, tidied and cut to a readable length, or <see langword="null"/>.</summary>
     public static string? Title(IDocument document)
     {
-        var title = FreelanceAggregator.Text.HtmlText.Tidy(document.Title);
+        var title = FreelanceAggregator.Providers.HtmlText.Tidy(document.Title);
         return title is null ? null : title.Length > 80 ? title[..80] + "…" : title;
     }
 

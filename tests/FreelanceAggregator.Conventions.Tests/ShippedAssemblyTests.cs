@@ -1,4 +1,5 @@
 using System.Reflection;
+using FreelanceAggregator.Providers;
 using FreelanceAggregator.Testing;
 
 namespace FreelanceAggregator.Conventions.Tests;

@@ -1,3 +1,4 @@
+using FreelanceAggregator.ExchangeRates;
 using FreelanceAggregator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

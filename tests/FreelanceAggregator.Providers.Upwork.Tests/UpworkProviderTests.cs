@@ -1,4 +1,5 @@
 using System.Net;
+using FreelanceAggregator.ExchangeRates;
 using FreelanceAggregator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

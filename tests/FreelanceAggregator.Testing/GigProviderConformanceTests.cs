@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FreelanceAggregator.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,4 +1,5 @@
 using System.Net;
+using FreelanceAggregator.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.ResponseBuilders;
 using Xunit;

@@ -1,3 +1,4 @@
+using FreelanceAggregator.Providers;
 using WireMock.ResponseBuilders;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using FreelanceAggregator.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 

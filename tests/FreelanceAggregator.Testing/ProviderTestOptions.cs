@@ -1,3 +1,5 @@
+using FreelanceAggregator.Providers;
+
 namespace FreelanceAggregator.Testing;
 
 /// <summary>Option settings that keep provider tests fast and deterministic.</summary>

@@ -7,7 +7,6 @@ using System.Text.Json;
 using AngleSharp.Dom;
 using FreelanceAggregator.Html;
 using FreelanceAggregator.Json;
-using FreelanceAggregator.Text;
 
 namespace FreelanceAggregator.Providers.Fiverr.Internal;
 

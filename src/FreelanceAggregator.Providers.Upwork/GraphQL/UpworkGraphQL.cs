@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FreelanceAggregator.ExchangeRates;
 
 namespace FreelanceAggregator.Providers.Upwork.GraphQL;
 

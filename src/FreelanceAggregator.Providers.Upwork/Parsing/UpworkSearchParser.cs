@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using FreelanceAggregator.Text;
 using static FreelanceAggregator.Json.JsonStrings;
 
 namespace FreelanceAggregator.Providers.Upwork.Parsing;

@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using FreelanceAggregator.ExchangeRates;
+using FreelanceAggregator.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

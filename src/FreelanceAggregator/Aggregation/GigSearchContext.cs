@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using FreelanceAggregator.ExchangeRates;
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator;
 

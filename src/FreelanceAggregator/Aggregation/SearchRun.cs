@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using FreelanceAggregator.ExchangeRates;
+using FreelanceAggregator.Providers;
 using Microsoft.Extensions.Logging;
 
 namespace FreelanceAggregator;

@@ -1,4 +1,6 @@
 using System.Net;
+using FreelanceAggregator.ExchangeRates;
+using FreelanceAggregator.Providers;
 using FreelanceAggregator;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;

@@ -1,3 +1,4 @@
+using FreelanceAggregator.ExchangeRates;
 using FreelanceAggregator;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

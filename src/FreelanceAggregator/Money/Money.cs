@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using FreelanceAggregator.Text;
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator;
 

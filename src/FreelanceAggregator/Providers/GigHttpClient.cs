@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>
 /// The HTTP side every provider shares: sends a request with the provider's resilient client, follows redirects only

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>A site's answer, read whole within the size cap, with helpers that turn bad answers into clear <see cref="GigProviderException"/>s.</summary>
 public sealed class GigHttpResponse

@@ -1,4 +1,4 @@
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>
 /// The extension point: one marketplace. A provider turns a <see cref="GigQuery"/> into the site's own request,

@@ -1,4 +1,4 @@
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>What a provider's site can do, so the aggregator can push work down, and say plainly when a query cannot be met.</summary>
 public sealed record GigProviderCapabilities

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>
 /// Options every provider has: where requests go, how long they may take, how often they are retried, how much a

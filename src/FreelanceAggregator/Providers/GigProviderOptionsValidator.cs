@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>The rules that span several options; the messages print the numbers and the provider.</summary>
 /// <typeparam name="TOptions">The provider's options type.</typeparam>

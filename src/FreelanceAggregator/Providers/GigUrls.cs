@@ -1,4 +1,4 @@
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>Builds the public URL of a listing safely: absolute, http or https, and on the site's own host.</summary>
 public static class GigUrls

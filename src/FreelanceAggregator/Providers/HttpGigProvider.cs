@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>
 /// A base for providers that read a site over HTTP: it holds the provider's name and validated options, creates its

@@ -1,3 +1,5 @@
+using FreelanceAggregator.Providers;
+
 namespace FreelanceAggregator;
 
 /// <summary>The parts of a <see cref="GigQuery"/> that narrow results, as flags.</summary>

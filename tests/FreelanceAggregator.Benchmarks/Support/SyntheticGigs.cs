@@ -1,4 +1,5 @@
 using System.Globalization;
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Benchmarks.Support;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using FreelanceAggregator.Providers;
 using Xunit;
 
 namespace FreelanceAggregator.Testing.Fuzzing;

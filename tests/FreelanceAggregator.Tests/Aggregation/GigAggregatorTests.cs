@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using FreelanceAggregator.ExchangeRates;
+using FreelanceAggregator.Providers;
 using Microsoft.Extensions.Time.Testing;
 using static FreelanceAggregator.Tests.Aggregation.TestProviders;
 

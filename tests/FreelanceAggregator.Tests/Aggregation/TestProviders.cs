@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Tests.Aggregation;
 

@@ -1,3 +1,5 @@
+using FreelanceAggregator.ExchangeRates;
+using FreelanceAggregator.Providers;
 using FreelanceAggregator.Tests.Aggregation;
 using FreelanceAggregator.Tests.Providers;
 using Microsoft.Extensions.DependencyInjection;

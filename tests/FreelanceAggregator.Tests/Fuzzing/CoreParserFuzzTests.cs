@@ -1,7 +1,8 @@
 using System.Text;
+using FreelanceAggregator.ExchangeRates;
 using FreelanceAggregator.Testing;
 using FreelanceAggregator.Testing.Fuzzing;
-using FreelanceAggregator.Text;
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Tests.Fuzzing;
 

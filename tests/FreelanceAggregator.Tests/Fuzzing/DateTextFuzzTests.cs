@@ -1,6 +1,6 @@
 using System.Globalization;
 using FreelanceAggregator.Testing.Fuzzing;
-using FreelanceAggregator.Text;
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Tests.Fuzzing;
 

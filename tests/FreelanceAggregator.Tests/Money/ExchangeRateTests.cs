@@ -1,3 +1,5 @@
+using FreelanceAggregator.ExchangeRates;
+
 namespace FreelanceAggregator.Tests;
 
 public sealed class ExchangeRateTests

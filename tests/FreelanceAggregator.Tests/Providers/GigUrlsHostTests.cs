@@ -1,3 +1,4 @@
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Tests.Providers;
 

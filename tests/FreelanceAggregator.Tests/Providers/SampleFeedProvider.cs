@@ -1,3 +1,4 @@
+using FreelanceAggregator.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using FreelanceAggregator.ExchangeRates;
+using FreelanceAggregator.Providers;
 using FreelanceAggregator.Tests.Aggregation;
 using Microsoft.Extensions.Time.Testing;
 

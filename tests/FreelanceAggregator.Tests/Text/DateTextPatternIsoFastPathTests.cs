@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FreelanceAggregator.Testing.Fuzzing;
-using FreelanceAggregator.Text;
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Tests.Text;
 

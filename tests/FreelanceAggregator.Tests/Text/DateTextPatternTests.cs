@@ -1,5 +1,5 @@
 using System.Globalization;
-using FreelanceAggregator.Text;
+using FreelanceAggregator.Providers;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FreelanceAggregator.Tests.Text;

@@ -1,4 +1,4 @@
-using FreelanceAggregator.Text;
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Tests;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FreelanceAggregator.Text;
+using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Tests;
 

@@ -1,4 +1,4 @@
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.ExchangeRates;
 
 /// <summary>
 /// Rates given by the caller, e.g. 14,400 IDR per USD to reproduce a quoted figure. Each rate works in both

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.ExchangeRates;
 
 /// <summary>
 /// Reads the ECB's <c>eurofxref-daily.xml</c>: <c>Cube time='YYYY-MM-DD'</c> holding

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.ExchangeRates;
 
 /// <summary>Rates quoted against one base currency (EUR for the ECB), crossed through it in both directions.</summary>
 internal sealed class RateTable

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace FreelanceAggregator.Text;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>
 /// Parses the dates marketplaces print, absolute or relative, in Indonesian or English: <c>12 Januari 2025</c>,

@@ -1,4 +1,4 @@
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.ExchangeRates;
 
 /// <summary>Several sources in order of trust; a pair none knows alone is crossed through a currency two of them share.</summary>
 internal sealed class CompositeExchangeRateProvider : ExchangeRateProvider

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.ExchangeRates;
 
 /// <summary>Options for <see cref="EcbExchangeRateProvider"/>, the live ECB daily reference rates.</summary>
 public sealed class EcbExchangeRateOptions

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace FreelanceAggregator.Text;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>
 /// Parses prices the way marketplaces print them: <c>$5</c>, <c>USD 5</c>, <c>5 USD</c>, <c>Rp 72.000</c>,

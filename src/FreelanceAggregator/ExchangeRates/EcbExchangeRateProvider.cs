@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.ExchangeRates;
 
 /// <summary>
 /// The European Central Bank's daily reference rates, read live from <c>eurofxref-daily.xml</c>, cached for

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.ExchangeRates;
 
 /// <summary>
 /// The European Central Bank's reference rates of one day, embedded in the package: conversion works offline and

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace FreelanceAggregator.Text;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>Why a text did not parse.</summary>
 public enum TextParseErrorKind

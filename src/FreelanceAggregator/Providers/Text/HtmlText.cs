@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace FreelanceAggregator.Text;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>
 /// Turns the HTML or loosely formatted text a site sends into the plain text a <see cref="Gig"/> carries:

@@ -1,4 +1,4 @@
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.Providers;
 
 /// <summary>How to create one provider for an aggregator. A later registration with the same key replaces an earlier one, so registering twice is harmless.</summary>
 public sealed class GigProviderRegistration

@@ -1,4 +1,4 @@
-namespace FreelanceAggregator;
+namespace FreelanceAggregator.ExchangeRates;
 
 /// <summary>
 /// Where exchange rates come from. The library ships the European Central Bank's reference rates (an embedded,
