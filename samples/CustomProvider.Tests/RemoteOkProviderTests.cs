@@ -1,5 +1,6 @@
 using System.Net;
 using FreelanceAggregator;
+using FreelanceAggregator.Providers;
 using FreelanceAggregator.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -167,7 +168,7 @@ public sealed class RemoteOkProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task TheLimitStopsReading()
+    public async Task TheProviderSearchedAloneStopsAtTheLimit()
     {
         _server.StubFeed("remoteok-api.json");
         await using var aggregator = CreateAggregator();
@@ -175,20 +176,72 @@ public sealed class RemoteOkProviderTests : IDisposable
         var gigs = await aggregator.Providers.Single().SearchAsync(new GigQuery { Limit = 2 }, Ct).ToListAsync(Ct);
 
         Assert.Equal(["1137412", "1137405"], gigs.Select(g => g.Id));
+        Assert.Single(_server.Requests());
     }
 
     [Fact]
-    public async Task ACloudflareChallengeIsReportedAsBlocked()
+    public async Task TheFeedIsOnePageWithNoCursorToAnotherOne()
     {
-        _server.StubFeed("cloudflare-challenge.html", status: 403);
+        _server.StubFeed("remoteok-api.json");
+        await using var aggregator = CreateAggregator();
+        var provider = aggregator.Providers.Single();
+
+        var page = await provider.FetchPageAsync(new GigPageRequest(new GigQuery()) { PageSize = 2 }, Ct);
+
+        // The site ignores a page size, so every job of the feed comes, and there is nothing after them.
+        Assert.Equal(["1137412", "1137405", "1137398", "1137390"], page.Listings.Select(g => g.Id));
+        Assert.Null(page.NextCursor);
+        Assert.True(page.IsLastPage);
+        Assert.Null(page.TotalCount);
+        Assert.Empty(page.Warnings);
+        Assert.Empty(page.ExchangeRates);
+        Assert.Equal(new Uri(_server.BaseAddress, "api"), page.RequestUri);
+    }
+
+    [Fact]
+    public async Task TheAggregatorAsksOnceEvenWhenTooFewJobsPass()
+    {
+        _server.StubFeed("remoteok-api.json");
+        await using var aggregator = CreateAggregator();
+
+        var result = await aggregator.SearchAllAsync(new GigQuery("logo") { Limit = GigQuery.MaxLimit }, Ct);
+
+        // One job passes where thousands are wanted: a site with more pages would be asked again, this one has none.
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal("1137405", Assert.Single(result.Gigs).Id);
+        Assert.Equal(1, outcome.PageCount);
+        Assert.DoesNotContain(outcome.Warnings, w => w.Kind == GigWarningKind.PagingStopped);
+        Assert.Single(_server.Requests());
+    }
+
+    [Fact]
+    public async Task ACursorIsRefusedBecauseTheProviderNeverGivesOne()
+    {
+        await using var aggregator = CreateAggregator();
+        var provider = aggregator.Providers.Single();
+
+        await Assert.ThrowsAsync<ArgumentException>("request", async () => await provider.FetchPageAsync(new GigPageRequest(new GigQuery()) { Cursor = "2" }, Ct));
+
+        Assert.Empty(_server.Requests());
+    }
+
+    // Cloudflare's managed challenge usually comes as a 403 or a 503, but the page is what tells, whatever its status.
+    [Theory]
+    [InlineData(403)]
+    [InlineData(503)]
+    [InlineData(200)]
+    public async Task ACloudflareChallengeIsReportedAsBlocked(int status)
+    {
+        _server.StubFeed("cloudflare-challenge.html", status: status);
         await using var aggregator = CreateAggregator();
 
         var outcome = await SearchOutcomeAsync(aggregator);
 
         Assert.Equal(ProviderStatus.Failed, outcome.Status);
         Assert.Equal(GigProviderFailure.Blocked, outcome.Failure);
-        Assert.Equal(HttpStatusCode.Forbidden, outcome.StatusCode);
+        Assert.Equal((HttpStatusCode)status, outcome.StatusCode);
         Assert.Contains("Cloudflare", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("try again later", outcome.Message, StringComparison.Ordinal);
         Assert.Contains(_server.BaseAddress + "api", outcome.Message, StringComparison.Ordinal);
     }
 
@@ -234,14 +287,16 @@ public sealed class RemoteOkProviderTests : IDisposable
         var outcome = Assert.Single(result.Outcomes);
         Assert.Equal(ProviderStatus.Succeeded, outcome.Status);
         Assert.Equal(["1137501", "1137502", "1137506"], result.Gigs.Select(g => g.Id).Order(StringComparer.Ordinal));
+
+        // Each skipped element once, in the feed's order, with the job's id and the value it lacks when it has them.
         Assert.Equal(
             [
-                "remoteok: job 1137503 was skipped: it has no position (title).",
-                "remoteok: job 1137504 was skipped: its url (https://jobs.example.com/apply/1137504) is not an http(s) page on remoteok.com.",
-                "remoteok: element 5 of the feed is a string, not a job, and was skipped.",
-                "remoteok: job #6 was skipped: it has no id.",
+                (GigWarningKind.ListingSkipped, "1137503", "title"),
+                (GigWarningKind.ListingSkipped, "1137504", "url"),
+                (GigWarningKind.ListingSkipped, null, null),
+                (GigWarningKind.ListingSkipped, null, "id"),
             ],
-            outcome.Warnings);
+            outcome.Warnings.Select(w => (w.Kind, w.ListingId, w.Field)));
     }
 
     private GigAggregator CreateAggregator(Action<RemoteOkOptions>? configure = null) =>

@@ -1,3 +1,4 @@
+#region Snippet:AddRemoteOk
 using Contoso.FreelanceAggregator.Providers.RemoteOk;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,6 @@ using Microsoft.Extensions.Options;
 // services are configured without another using.
 namespace Microsoft.Extensions.DependencyInjection;
 
-#region Snippet:AddRemoteOk
 /// <summary>Adds the Remote OK provider to a <see cref="IFreelanceAggregatorBuilder"/>.</summary>
 public static class RemoteOkBuilderExtensions
 {

@@ -15,8 +15,8 @@ internal sealed record RemoteOkParseSettings(string Provider, Uri RequestUri, Ht
 
 /// <summary>The jobs read from one feed, and what was wrong with the ones that could not be read.</summary>
 /// <param name="Gigs">The jobs, in the feed's order (newest first).</param>
-/// <param name="Warnings">One line per skipped element, naming it and why.</param>
-internal sealed record RemoteOkFeed(IReadOnlyList<Gig> Gigs, IReadOnlyList<string> Warnings);
+/// <param name="Warnings">One <see cref="GigWarningKind.ListingSkipped"/> warning per skipped element, naming it and why.</param>
+internal sealed record RemoteOkFeed(IReadOnlyList<Gig> Gigs, IReadOnlyList<GigWarning> Warnings);
 
 /// <summary>
 /// Turns the body of <c>GET https://remoteok.com/api</c> into gigs. Pure (no I/O, no clock) so it can be tested and
@@ -26,15 +26,16 @@ internal sealed record RemoteOkFeed(IReadOnlyList<Gig> Gigs, IReadOnlyList<strin
 /// The body is a JSON array. Its first element is Remote OK's legal notice (<c>{"last_updated": ..., "legal": "API
 /// Terms of Service: ..."}</c>), not a job; it is recognised by its <c>legal</c> key rather than by its position, so a
 /// feed that drops or moves it still reads. Every other element is a job object; only <c>id</c>, <c>position</c> and
-/// <c>url</c> are needed, everything else is read when present and sensible.
+/// <c>url</c> are needed, everything else is read when present and sensible, with the kit's tolerant
+/// <see cref="JsonValues"/> (a number may come as text, a <c>null</c> or a value of another kind is absent).
 /// </remarks>
 internal static class RemoteOkFeedParser
 {
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    // Unix seconds that DateTimeOffset can hold; anything outside is a broken value, not a date.
-    private const long MinEpoch = 0;
-    private const long MaxEpoch = 253_402_300_799;
+    // Salaries are numbers, but the feed has sent them as text too, with thousands separators ("110,000") that a plain
+    // number read refuses; the price pattern reads those, and the site's currency settles a bare amount.
+    private static readonly PriceTextPattern SalaryText = PriceTextPattern.CreateWithInvariantCulture(Currency.USD);
 
     /// <summary>Reads a feed.</summary>
     /// <param name="body">The response body.</param>
@@ -65,7 +66,7 @@ internal static class RemoteOkFeedParser
             }
 
             var gigs = new List<Gig>();
-            var warnings = new List<string>();
+            var warnings = new List<GigWarning>();
             var candidates = 0;
             var index = -1;
             foreach (var element in root.EnumerateArray())
@@ -74,7 +75,7 @@ internal static class RemoteOkFeedParser
                 if (element.ValueKind != JsonValueKind.Object)
                 {
                     candidates++;
-                    warnings.Add($"{settings.Provider}: element {index} of the feed is a {element.ValueKind.ToString().ToLowerInvariant()}, not a job, and was skipped.");
+                    warnings.Add(new GigWarning(GigWarningKind.ListingSkipped, $"{settings.Provider}: element {index} of the feed is a {element.ValueKind.ToString().ToLowerInvariant()}, not a job, and was skipped."));
                     continue;
                 }
 
@@ -84,13 +85,13 @@ internal static class RemoteOkFeedParser
                 }
 
                 candidates++;
-                if (ReadJob(element, settings, out var problem) is { } gig)
+                if (ReadJob(element, index, settings, out var skipped) is { } gig)
                 {
                     gigs.Add(gig);
                 }
                 else
                 {
-                    warnings.Add($"{settings.Provider}: job {Text(element, "id") ?? "#" + index.ToString(CultureInfo.InvariantCulture)} was skipped: {problem}.");
+                    warnings.Add(skipped!);
                 }
             }
 
@@ -98,34 +99,41 @@ internal static class RemoteOkFeedParser
             // it. A feed with only the legal notice is a real empty result (Remote OK's answer to a tag nobody uses).
             if (candidates > 0 && gigs.Count == 0)
             {
-                throw Fail(settings, $"none of the feed's {candidates} elements could be read as a job ({warnings[^1]}); the feed's format may have changed");
+                throw Fail(settings, $"none of the feed's {candidates} elements could be read as a job ({warnings[^1].Message}); the feed's format may have changed");
             }
 
             return new RemoteOkFeed(gigs, warnings);
         }
     }
 
-    private static Gig? ReadJob(JsonElement job, RemoteOkParseSettings settings, out string problem)
+    private static Gig? ReadJob(JsonElement job, int index, RemoteOkParseSettings settings, out GigWarning? skipped)
     {
-        var id = Text(job, "id");
-        var title = HtmlText.Tidy(Text(job, "position"));
-        var href = Text(job, "url");
+        #region Snippet:RemoteOkRequiredValues
+        // Only the id, the title and the job's page are needed: a job without one is skipped with a warning that names
+        // it and the value it lacks, and the rest of the feed is kept.
+        JsonValues.TryGetId(job, out var id, "id");
+        var title = HtmlText.Tidy(JsonValues.GetString(job, "position"));
+        var href = JsonValues.GetString(job, "url");
         var url = GigUrls.TryCreate(href, RemoteOkProvider.PublicSite);
-        problem = (id, title, href, url) switch
+        var (field, problem) = (id, title, href, url) switch
         {
-            (null, _, _, _) => "it has no id",
-            (_, null, _, _) => "it has no position (title)",
-            (_, _, null, _) => "it has no url",
-            (_, _, _, null) => $"its url ({href}) is not an http(s) page on {RemoteOkProvider.PublicSite.Host}",
-            _ => string.Empty,
+            (null, _, _, _) => ("id", "it has no id"),
+            (_, null, _, _) => ("title", "it has no position (title)"),
+            (_, _, null, _) => ("url", "it has no url"),
+            (_, _, _, null) => ("url", $"its url ({href}) is not an http(s) page on {RemoteOkProvider.PublicSite.Host}"),
+            _ => (null, null),
         };
         if (id is null || title is null || url is null)
         {
+            var name = id ?? "#" + index.ToString(CultureInfo.InvariantCulture);
+            skipped = GigWarning.ForListing(GigWarningKind.ListingSkipped, id, field, $"{settings.Provider}: job {name} was skipped: {problem}.");
             return null;
         }
+        #endregion
 
+        skipped = null;
         var extra = new Dictionary<string, object>(StringComparer.Ordinal);
-        if (HtmlText.Tidy(Text(job, "location")) is { } location)
+        if (HtmlText.Tidy(JsonValues.GetString(job, "location")) is { } location)
         {
             extra["location"] = location;
         }
@@ -137,12 +145,12 @@ internal static class RemoteOkFeedParser
         var salaryMax = Salary(job, "salary_max");
         if (salaryMin is { } min)
         {
-            extra["salaryMin"] = new Money(min, Currency.USD);
+            extra["salaryMin"] = min;
         }
 
         if (salaryMax is { } max)
         {
-            extra["salaryMax"] = new Money(max, Currency.USD);
+            extra["salaryMax"] = max;
         }
 
         if (salaryMin is not null || salaryMax is not null)
@@ -150,9 +158,9 @@ internal static class RemoteOkFeedParser
             extra["salaryPeriod"] = "year";
         }
 
-        if (job.TryGetProperty("verified", out var verified) && verified.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        if (JsonValues.GetBoolean(job, "verified") is { } verified)
         {
-            extra["verified"] = verified.GetBoolean();
+            extra["verified"] = verified;
         }
 
         return new Gig
@@ -162,10 +170,10 @@ internal static class RemoteOkFeedParser
             Title = title,
             Url = url,
             Kind = GigKind.Job,
-            Description = Description(Text(job, "description")),
+            Description = Description(JsonValues.GetString(job, "description")),
             Skills = Tags(job),
             PostedAt = PostedAt(job),
-            Client = HtmlText.Tidy(Text(job, "company")) is { } company ? new GigClient { Name = company } : null,
+            Client = HtmlText.Tidy(JsonValues.GetString(job, "company")) is { } company ? new GigClient { Name = company } : null,
             Extra = new ReadOnlyDictionary<string, object>(extra),
         };
     }
@@ -175,12 +183,7 @@ internal static class RemoteOkFeedParser
     // literal "&lt;" in it stays a "<".
     private static string? Description(string? html)
     {
-        if (html is null)
-        {
-            return null;
-        }
-
-        if (!html.Contains('<', StringComparison.Ordinal) && html.Contains("&lt;", StringComparison.OrdinalIgnoreCase))
+        if (html is not null && !html.Contains('<', StringComparison.Ordinal) && html.Contains("&lt;", StringComparison.OrdinalIgnoreCase))
         {
             html = WebUtility.HtmlDecode(html);
         }
@@ -190,67 +193,40 @@ internal static class RemoteOkFeedParser
 
     private static List<string> Tags(JsonElement job)
     {
-        if (!job.TryGetProperty("tags", out var tags))
-        {
-            return [];
-        }
-
         // An array is what the feed sends; a comma-separated string is tolerated because it says the same thing.
-        IEnumerable<string?> values = tags.ValueKind switch
-        {
-            JsonValueKind.Array => tags.EnumerateArray().Select(Scalar),
-            JsonValueKind.String => tags.GetString()!.Split(','),
-            _ => [],
-        };
+        IEnumerable<string?> values = JsonValues.GetArray(job, "tags") is { } tags
+            ? tags.EnumerateArray().Select(tag => JsonValues.GetString(tag))
+            : JsonValues.GetString(job, "tags")?.Split(',') ?? [];
         return values.Select(HtmlText.Tidy).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     private static DateTimeOffset? PostedAt(JsonElement job)
     {
         // epoch (Unix seconds) and date (ISO 8601) name the same instant; epoch is exact and needs no parsing of offsets.
-        if (Number(job, "epoch") is { } epoch && epoch > MinEpoch && epoch <= MaxEpoch)
+        if (JsonValues.GetUnixSeconds(job, "epoch") is { } epoch)
         {
-            return DateTimeOffset.FromUnixTimeSeconds((long)decimal.Truncate(epoch));
+            return epoch;
         }
 
-        return Text(job, "date") is { } date
+        return JsonValues.GetString(job, "date") is { } date
             && DateTimeOffset.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var posted)
             ? posted
             : null;
     }
 
-    private static decimal? Salary(JsonElement job, string name) =>
-        Number(job, name) is { } amount && amount > 0 ? amount : null;
-
-    // A number, or a string that holds one: the feed has sent both.
-    private static decimal? Number(JsonElement job, string name)
+    private static Money? Salary(JsonElement job, string name)
     {
-        if (!job.TryGetProperty(name, out var value))
+        Money? salary = JsonValues.GetDecimal(job, name) is { } amount ? new Money(amount, Currency.USD) : null;
+
+        // Only text goes to the price pattern: a number JsonValues could not hold (1e400) is broken, not a price to read.
+        if (salary is null && JsonValues.TryGet(job, out var value, name) && value.ValueKind == JsonValueKind.String
+            && SalaryText.Parse(JsonValues.ReadString(value)).TryGetValue(default, out var written))
         {
-            return null;
+            salary = written;
         }
 
-        if (value.ValueKind == JsonValueKind.Number)
-        {
-            return value.TryGetDecimal(out var number) ? number : null;
-        }
-
-        return value.ValueKind == JsonValueKind.String
-            && decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
-            ? parsed
-            : null;
+        return salary is { Amount: > 0 } ? salary : null;
     }
-
-    // A string, or a number written as text (ids arrive both ways); empty and blank are missing.
-    private static string? Text(JsonElement job, string name) =>
-        job.TryGetProperty(name, out var value) && Scalar(value) is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
-
-    private static string? Scalar(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        _ => null,
-    };
 
     private static GigProviderException Fail(RemoteOkParseSettings settings, string problem, Exception? innerException = null) =>
         new(settings.Provider, problem, settings.RequestUri, settings.StatusCode, GigProviderFailure.InvalidResponse, innerException: innerException);

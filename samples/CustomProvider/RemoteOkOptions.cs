@@ -1,8 +1,8 @@
+#region Snippet:RemoteOkOptions
 using FreelanceAggregator.Providers;
 
 namespace Contoso.FreelanceAggregator.Providers.RemoteOk;
 
-#region Snippet:RemoteOkOptions
 /// <summary>
 /// Options of the Remote OK provider. Everything every provider has (<see cref="GigProviderOptions.BaseAddress"/>,
 /// timeouts, retries, proxy, ...) comes from <see cref="GigProviderOptions"/>; this class sets Remote OK's defaults and

@@ -1,8 +1,7 @@
-using System.Net;
+#region Snippet:RemoteOkProvider
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
-using FreelanceAggregator.Providers;
 using FreelanceAggregator;
+using FreelanceAggregator.Providers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,8 @@ namespace Contoso.FreelanceAggregator.Providers.RemoteOk;
 
 /// <summary>
 /// Searches Remote OK (remoteok.com), a board of remote jobs, through its public JSON feed (<c>GET /api</c>), which
-/// needs no key. The feed is one JSON array: a legal notice first, then the newest postings, with no paging.
+/// needs no key. The feed is one JSON array: a legal notice first, then the newest postings, with no paging: every
+/// search is one page (<see cref="GigPage.NextCursor"/> is always <see langword="null"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -25,7 +25,6 @@ namespace Contoso.FreelanceAggregator.Providers.RemoteOk;
 /// </para>
 /// <para>Remote OK's terms ask whoever shows its jobs to link back to each job's page and to name Remote OK as the source; <see cref="Gig.Url"/> is that page.</para>
 /// </remarks>
-#region Snippet:RemoteOkProvider
 public sealed class RemoteOkProvider : HttpGigProvider<RemoteOkOptions>
 {
     /// <summary>The provider's name when it is registered without one.</summary>
@@ -62,27 +61,31 @@ public sealed class RemoteOkProvider : HttpGigProvider<RemoteOkOptions>
     public override GigProviderCapabilities Capabilities { get; }
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var client = CreateHttpClient();
-        var path = query.Skills is [var skill] && Options.PushDownSkillAsTag ? "api?tag=" + Uri.EscapeDataString(skill.ToLowerInvariant()) : "api";
+        ArgumentNullException.ThrowIfNull(request);
 
-        // The feed has no pages: one request returns every posting there is, and the limit is applied while reading.
-        var response = await client.SendAsync(() => CreateRequest(path), cancellationToken).ConfigureAwait(false);
-        ThrowIfChallenged(response);
+        // This provider never gives a cursor (the feed is one page), so one it is handed was made elsewhere; answering it
+        // with the feed again would give the same jobs as a "next" page.
+        if (request.Cursor is not null)
+        {
+            throw new ArgumentException($"The cursor '{request.Cursor}' is not Remote OK's: its feed is one page, and this provider gives no cursors.", nameof(request));
+        }
+
+        var query = request.Query;
+        var path = query.Skills is [var skill] && Options.PushDownSkillAsTag ? "api?tag=" + Uri.EscapeDataString(skill.ToLowerInvariant()) : "api";
+        var response = await CreateHttpClient().SendAsync(() => CreateRequest(path), cancellationToken).ConfigureAwait(false);
+        ThrowIfBotWall(response);
         response.EnsureSuccess();
 
+        // One request returns every posting there is (page, offset and limit are ignored by the site), so there is no
+        // next page; the aggregator applies the limit and the filters to this one.
         var feed = RemoteOkFeedParser.Parse(response.Text, new RemoteOkParseSettings(Name, response.RequestUri, response.StatusCode));
-        foreach (var warning in feed.Warnings)
+        return new GigPage(feed.Gigs, nextCursor: null)
         {
-            ReportWarning(warning);
-        }
-
-        foreach (var gig in feed.Gigs.Take(query.Limit))
-        {
-            yield return gig;
-        }
+            Warnings = feed.Warnings,
+            RequestUri = response.RequestUri,
+        };
     }
 
     private static HttpRequestMessage CreateRequest(string path)
@@ -92,15 +95,15 @@ public sealed class RemoteOkProvider : HttpGigProvider<RemoteOkOptions>
         return request;
     }
 
-    // Remote OK sits behind Cloudflare, whose bot check answers with an HTML challenge page (403 or 503) that a
-    // program cannot pass. Saying "blocked" tells the user to slow down or use a proxy; "HTTP 403" would not.
-    private static void ThrowIfChallenged(GigHttpResponse response)
+    // Remote OK sits behind Cloudflare, whose bot check answers with an HTML challenge page (usually 403 or 503) that a
+    // program cannot pass. Saying "blocked" tells the user to slow down or use another network; "HTTP 403" would not.
+    // Only an answer that is markup is searched for the marks, so a job description in the JSON feed that happens to
+    // mention a captcha is never taken for a wall.
+    private static void ThrowIfBotWall(GigHttpResponse response)
     {
-        if (response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.ServiceUnavailable
-            && response.MediaType == "text/html"
-            && (response.Text.Contains("/cdn-cgi/challenge-platform/", StringComparison.Ordinal) || response.Text.Contains("<title>Just a moment...</title>", StringComparison.Ordinal)))
+        if (response.Text.AsSpan().TrimStart().StartsWith("<", StringComparison.Ordinal) && PageChecks.FindBotWall(response.Text) is { } wall)
         {
-            throw response.Fail("Cloudflare's bot check blocked the request (a challenge page came back instead of the feed); try again later, less often, or through another network", GigProviderFailure.Blocked);
+            throw response.Fail($"{wall}'s bot check blocked the request (a challenge page came back instead of the feed); try again later, less often, or through another network", GigProviderFailure.Blocked);
         }
     }
 }

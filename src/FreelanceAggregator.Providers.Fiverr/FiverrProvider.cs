@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using FreelanceAggregator.Providers.Fiverr.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,16 +19,18 @@ namespace FreelanceAggregator.Providers.Fiverr;
 /// <para>
 /// Fiverr's bot protection (PerimeterX) is reported as a <see cref="GigProviderFailure.Blocked"/> failure, and a page
 /// without the search data as <see cref="GigProviderFailure.InvalidResponse"/> (or
-/// <see cref="GigProviderFailure.JavaScriptRequired"/> for an empty app shell): never as zero results.
+/// <see cref="GigProviderFailure.JavaScriptRequired"/> for an empty app shell, <see cref="GigProviderFailure.LoginRequired"/>
+/// for a login page): never as zero results.
+/// </para>
+/// <para>
+/// The provider reads one page per <see cref="FetchPageAsync"/>; paging, the pause between pages, the limit and the
+/// filters are the aggregator's (or <see cref="GigProvider.SearchAsync"/>'s, for the provider used alone).
 /// </para>
 /// </remarks>
 public sealed partial class FiverrProvider : HttpGigProvider<FiverrOptions>
 {
     /// <summary>The provider's name when none is given at registration.</summary>
     public const string DefaultName = "fiverr";
-
-    // Fiverr's page size (listingAttributes.pageSize in real pages), used when a page does not say.
-    private const int DefaultPageSize = 48;
 
     private static readonly GigProviderCapabilities FiverrCapabilities = new()
     {
@@ -61,67 +62,48 @@ public sealed partial class FiverrProvider : HttpGigProvider<FiverrOptions>
     public override GigProviderCapabilities Capabilities => FiverrCapabilities;
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// The cursor is Fiverr's page number (<c>2</c> for <c>&amp;page=2</c>); the first page has none. The next page is
+    /// asked for until a page is empty, Fiverr says there is no more, or the pages read hold its total. Fiverr's page
+    /// size is its own, so <see cref="GigPageRequest.PageSize"/> is not used.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The request's cursor is not a page number.</exception>
     /// <exception cref="GigProviderException">
     /// The query has no keywords or skills to search for; Fiverr's bot protection answered
-    /// (<see cref="GigProviderFailure.Blocked"/>); or a page could not be fetched or read.
+    /// (<see cref="GigProviderFailure.Blocked"/>); or the page could not be fetched or read.
     /// </exception>
-    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        var searchText = SearchText(query);
+        ArgumentNullException.ThrowIfNull(request);
+        var pageNumber = PageNumber(request);
+        var searchText = SearchText(request.Query);
         var options = Options;
         var client = CreateHttpClient();
-
-        // seen: gigs already returned (or listed organically); leftOut: promoted gigs the options leave out.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var leftOut = new HashSet<string>(StringComparer.Ordinal);
-        var yielded = 0;
-        for (var page = 1; page <= options.MaxPages && yielded < query.Limit; page++)
+        var address = client.Resolve(SearchPath(searchText, request.Query.Sort, pageNumber));
+        var response = await client.SendAsync(() => CreateRequest(address, options), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
-            await PauseBeforePageAsync(page - 1, cancellationToken).ConfigureAwait(false);
-            var result = await FetchPageAsync(client, options, SearchPath(searchText, query.Sort, page), cancellationToken).ConfigureAwait(false);
-            foreach (var warning in result.Warnings)
+            // PerimeterX answers 403 with its challenge page; say that rather than "forbidden".
+            if (FiverrSearchPageParser.LooksBlocked(response.Text, response.StatusCode))
             {
-                ReportWarning(warning);
+                throw FiverrSearchPageParser.Blocked(Name, response.Text, response.RequestUri, response.StatusCode);
             }
 
-            LogPage(Logger, Name, page, result.Gigs.Count, result.EntryCount, result.Total);
-            var fresh = 0;
-            foreach (var gig in result.Gigs)
-            {
-                if (seen.Contains(gig.Id) || leftOut.Contains(gig.Id))
-                {
-                    continue;
-                }
-
-                fresh++;
-                if (!options.IncludePromotedGigs && IsPromoted(gig))
-                {
-                    leftOut.Add(gig.Id);
-                    continue;
-                }
-
-                seen.Add(gig.Id);
-                yield return gig;
-                if (++yielded >= query.Limit)
-                {
-                    yield break;
-                }
-            }
-
-            if (page > 1 && result.Gigs.Count > 0 && fresh == 0)
-            {
-                // Fiverr answered a later page with gigs already seen: it ignores the page number, and asking on would loop.
-                ReportWarning(string.Create(CultureInfo.InvariantCulture, $"{Name}: page {page} repeated only gigs of earlier pages, so paging stopped there."));
-                yield break;
-            }
-
-            if (result.EntryCount == 0 || result.HasMore == false
-                || (result.Total is { } total && (long)page * (result.PageSize ?? DefaultPageSize) >= total))
-            {
-                yield break;
-            }
+            response.EnsureSuccess();
         }
+
+        var page = FiverrSearchPageParser.Parse(response.Text, response.RequestUri, Name, response.StatusCode);
+        LogPage(Logger, Name, pageNumber, page.Gigs.Count, page.EntryCount, page.Total);
+
+        // Ads are the provider's to leave out, page by page: the parser has already kept a gig that is listed both as
+        // an ad and organically as its organic entry.
+        var listings = options.IncludePromotedGigs ? page.Gigs : [.. page.Gigs.Where(gig => !IsPromoted(gig))];
+        return new GigPage(listings, page.HasPageAfter(pageNumber) ? (pageNumber + 1).ToString(CultureInfo.InvariantCulture) : null)
+        {
+            TotalCount = page.Total,
+            Warnings = page.Warnings,
+            RequestUri = response.RequestUri,
+        };
     }
 
     /// <summary>Builds the search page's path, relative to the base address.</summary>
@@ -145,6 +127,19 @@ public sealed partial class FiverrProvider : HttpGigProvider<FiverrOptions>
         return page > 1 ? path + "&page=" + page.ToString(CultureInfo.InvariantCulture) : path;
     }
 
+    // The page a cursor names: none is page 1; anything but a page number is a caller's error.
+    private static int PageNumber(GigPageRequest request)
+    {
+        if (request.Cursor is not { } cursor)
+        {
+            return 1;
+        }
+
+        return int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
+            ? page
+            : throw new ArgumentException($"'{cursor}' is not a Fiverr page cursor: it should be a page number from 1, as a page's NextCursor gives.", nameof(request));
+    }
+
     private static bool IsPromoted(Gig gig) => gig.Extra.TryGetValue("promoted", out var value) && value is true;
 
     private string SearchText(GigQuery query)
@@ -159,24 +154,6 @@ public sealed partial class FiverrProvider : HttpGigProvider<FiverrOptions>
         return string.IsNullOrWhiteSpace(text)
             ? throw new GigProviderException(Name, "Fiverr's search needs at least one keyword (or skill) to search for, and the query has none")
             : text;
-    }
-
-    private async Task<FiverrSearchPage> FetchPageAsync(GigHttpClient client, FiverrOptions options, string path, CancellationToken cancellationToken)
-    {
-        var address = client.Resolve(path);
-        var response = await client.SendAsync(() => CreateRequest(address, options), cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            // PerimeterX answers 403 with its challenge page; say that rather than "forbidden".
-            if (FiverrSearchPageParser.LooksBlocked(response.Text, response.StatusCode))
-            {
-                throw FiverrSearchPageParser.Blocked(Name, response.RequestUri, response.StatusCode);
-            }
-
-            response.EnsureSuccess();
-        }
-
-        return FiverrSearchPageParser.Parse(response.Text, response.RequestUri, Name, response.StatusCode);
     }
 
     // A browser's page request: a request without these looks scripted, and PerimeterX challenges those first.

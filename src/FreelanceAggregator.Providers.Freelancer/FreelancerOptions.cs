@@ -57,7 +57,11 @@ public class FreelancerOptions : GigProviderOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? OAuthToken { get; set; }
 
-    /// <summary>Gets or sets how many projects to ask for per request (Freelancer's <c>limit</c>); fewer are asked when the query's limit needs fewer.</summary>
+    /// <summary>
+    /// Gets or sets the most projects to ask for per request (Freelancer's <c>limit</c>); fewer are asked when the page
+    /// request wants fewer (<see cref="GigPageRequest.PageSize"/>: the aggregator asks for the query's limit when the site
+    /// applies every filter of the query).
+    /// </summary>
     /// <value>The default value is 100, the most the API returns per request.</value>
     [Range(1, MaxPageSize)]
     public int PageSize { get; set; } = MaxPageSize;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -69,85 +68,69 @@ public sealed class FreelancerProvider : HttpGigProvider<FreelancerOptions>
     public override GigProviderCapabilities Capabilities { get; }
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The cursor is the offset of the page's first project (<c>offset</c>), as a decimal number. The page asks for
+    /// <see cref="GigPageRequest.PageSize"/> projects, at most <see cref="FreelancerOptions.PageSize"/>; the next page
+    /// starts after the projects this one held, and there is none when <c>total_count</c> says so, or, without a
+    /// total, when the page came back short. A page shorter than asked while <c>total_count</c> says there is more (a
+    /// lowered cap) is followed by another one.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The request's cursor is not an offset this provider gave.</exception>
+    public override async ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
         var options = Options;
+        var offset = ReadOffset(request.Cursor);
+        var limit = Math.Min(request.PageSize ?? options.PageSize, options.PageSize);
         var site = options.PublicSite ?? new Uri("https://www.freelancer.com/");
         var token = string.IsNullOrEmpty(options.OAuthToken) ? null : options.OAuthToken;
-        var client = CreateHttpClient();
-        var reportedRates = new HashSet<Currency>();
-        var offset = 0L;
-        var yielded = 0;
-        long? total = null;
-        var lastPageFull = false;
-        var page = 0;
-
-        // Pages are counted by what the site gives, not planned from PageSize: a page shorter than asked while
-        // total_count says there is more (a lowered cap) is followed by another one, up to MaxPages.
-        for (; page < options.MaxPages && yielded < query.Limit; page++)
+        var path = BuildPath(request.Query, options, limit, offset);
+        var response = await CreateHttpClient().SendAsync(() => CreateRequest(path, token), cancellationToken).ConfigureAwait(false);
+        var settings = new FreelancerParseSettings(
+            Name,
+            site,
+            response.RequestUri,
+            response.StatusCode,
+            DateOnly.FromDateTime(TimeProvider.GetUtcNow().UtcDateTime),
+            token is not null,
+            token is null ? null : text => text.Replace(token, "[redacted]", StringComparison.Ordinal));
+        if (!response.IsSuccessStatusCode)
         {
-            await PauseBeforePageAsync(page, cancellationToken).ConfigureAwait(false);
-            var limit = Math.Min(options.PageSize, query.Limit - yielded);
-            var path = BuildPath(query, options, limit, offset);
-            var response = await client.SendAsync(() => CreateRequest(path, token), cancellationToken).ConfigureAwait(false);
-            var settings = new FreelancerParseSettings(
-                Name,
-                site,
-                response.RequestUri,
-                response.StatusCode,
-                DateOnly.FromDateTime(TimeProvider.GetUtcNow().UtcDateTime),
-                token is not null,
-                token is null ? null : text => text.Replace(token, "[redacted]", StringComparison.Ordinal));
-            if (!response.IsSuccessStatusCode)
-            {
-                // The site's own error envelope says more than the status does (e.g. 401 NOT_AUTHENTICATED).
-                FreelancerResponseParser.ThrowIfSiteError(response.Text, settings);
-                response.EnsureSuccess();
-            }
-
-            var result = response.TryGetUtf8Body(out var utf8)
-                ? FreelancerResponseParser.Parse(utf8, settings)
-                : FreelancerResponseParser.Parse(response.Text, settings);
-            foreach (var warning in result.Warnings)
-            {
-                ReportWarning(warning);
-            }
-
-            // The page's rates go to the aggregator before its projects do, so that every budget of the page can be
-            // converted with them, also across currencies (INR to IDR through USD).
-            foreach (var project in result.Projects)
-            {
-                if (project.SiteRate is { } rate && reportedRates.Add(rate.From))
-                {
-                    ReportExchangeRate(rate);
-                }
-            }
-
-            foreach (var project in result.Projects)
-            {
-                yield return project.Gig;
-                if (++yielded >= query.Limit)
-                {
-                    yield break;
-                }
-            }
-
-            offset += result.ProjectCount;
-            total = result.TotalCount ?? total;
-            lastPageFull = result.ProjectCount >= limit;
-            if (result.ProjectCount == 0 || (total is { } t ? offset >= t : !lastPageFull))
-            {
-                yield break;
-            }
+            // The site's own error envelope says more than the status does (e.g. 401 NOT_AUTHENTICATED).
+            FreelancerResponseParser.ThrowIfSiteError(response.Text, settings);
+            response.EnsureSuccess();
         }
 
-        if (page == options.MaxPages && yielded < query.Limit && (total is { } all ? offset < all : lastPageFull))
+        var read = response.TryGetUtf8Body(out var utf8)
+            ? FreelancerResponseParser.Parse(utf8, settings)
+            : FreelancerResponseParser.Parse(response.Text, settings);
+        return new GigPage(read.Gigs, NextCursor(offset, limit, read))
         {
-            ReportWarning(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{Name}: stopped after {page} pages (MaxPages) with {yielded} of the {query.Limit} projects asked for{(total is { } n ? $"; the site has {n - offset} more" : string.Empty)}. Raise MaxPages to read further."));
+            TotalCount = read.TotalCount,
+            Warnings = read.Warnings,
+            ExchangeRates = read.ExchangeRates,
+            RequestUri = response.RequestUri,
+        };
+    }
+
+    // The offset advances by what the page held, readable or not, so that an unreadable project is not asked for again.
+    private static string? NextCursor(long offset, int limit, FreelancerPage page)
+    {
+        var next = offset + page.ProjectCount;
+        var more = page.ProjectCount > 0 && (page.TotalCount is { } total ? next < total : page.ProjectCount >= limit);
+        return more ? next.ToString(CultureInfo.InvariantCulture) : null;
+    }
+
+    private static long ReadOffset(string? cursor)
+    {
+        if (cursor is null)
+        {
+            return 0;
         }
+
+        return long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+            ? offset
+            : throw new ArgumentException($"The cursor '{cursor}' is not a Freelancer page cursor (an offset such as '100').", nameof(cursor));
     }
 
     private string BuildPath(GigQuery query, FreelancerOptions options, int limit, long offset)

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using FreelanceAggregator.Html;
+using FreelanceAggregator.Providers.Html;
 
 namespace FreelanceAggregator.Providers.ProjectsCoId;
 
@@ -10,7 +9,7 @@ namespace FreelanceAggregator.Providers.ProjectsCoId;
 /// <param name="Gigs">The projects, in the page's order.</param>
 /// <param name="Warnings">Rows skipped and values not understood, each naming the project.</param>
 /// <param name="LastPage">The last page number the pagination offers, or <see langword="null"/> when the page has no pagination.</param>
-internal sealed record ProjectsCoIdPage(IReadOnlyList<Gig> Gigs, IReadOnlyList<string> Warnings, int? LastPage);
+internal sealed record ProjectsCoIdPage(IReadOnlyList<Gig> Gigs, IReadOnlyList<GigWarning> Warnings, int? LastPage);
 
 /// <summary>
 /// Reads Projects.co.id's server-rendered listing (<c>/public/browse_projects/listing</c>). A row is a
@@ -38,23 +37,30 @@ internal static partial class ProjectsCoIdParser
     public static ProjectsCoIdPage Parse(string? html, Uri pageUri, string provider, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(pageUri);
-        if (HtmlPageCheck.IsCutOff(html ?? string.Empty, out var ending))
+        if (PageChecks.IsCutOff(html, out var ending))
         {
             throw new GigProviderException(provider, $"the page is cut off: it stops in the middle ('{ending}') without its closing </html>, so rows may be missing; try again", pageUri, failure: GigProviderFailure.InvalidResponse);
         }
 
-        using var document = HtmlDocumentParser.Parse(html ?? string.Empty, provider, pageUri);
-        if (HtmlPageCheck.FindBotWall(document) is { } wall)
+        using var page = HtmlPage.Parse(html, provider, pageUri);
+        if (page.FindBotWall() is { } wall)
         {
-            throw new GigProviderException(provider, wall, pageUri, failure: GigProviderFailure.Blocked);
+            throw page.Fail(wall, GigProviderFailure.Blocked);
         }
 
-        var warnings = new List<string>();
+        var warnings = new List<GigWarning>();
         var gigs = new List<Gig>();
-        var columns = document.QuerySelectorAll("div.col-md-10").Where(c => c.QuerySelector("h2") is not null).ToList();
-        foreach (var column in columns)
+        var rows = 0;
+        var projectLinks = false;
+        foreach (var column in page.QuerySelectorAll("div.col-md-10"))
         {
-            if (ReadRow(column, provider, now, warnings) is { } gig)
+            if (column.QuerySelector("h2") is not { } heading)
+            {
+                continue;
+            }
+
+            rows++;
+            if (ReadRow(column, heading, provider, now, warnings, ref projectLinks) is { } gig)
             {
                 gigs.Add(gig);
             }
@@ -62,57 +68,63 @@ internal static partial class ProjectsCoIdParser
 
         // A Bootstrap page of another kind (an error or maintenance page) can have a div.col-md-10 with an h2 too; only a
         // link to a project makes it a listing row.
-        var rows = gigs.Count > 0 || columns.Any(c => c.QuerySelector("h2 a[href*='browse_projects/view']") is not null) ? columns.Count : 0;
-        if (rows == 0 && (HtmlPageCheck.IsLoginAddress(pageUri) || (!LooksLikeListing(document) && HtmlPageCheck.HasPasswordField(document))))
+        if (gigs.Count == 0 && !projectLinks)
         {
-            throw new GigProviderException(provider, HtmlPageCheck.LoginProblem(document, "the project listing"), pageUri, failure: GigProviderFailure.LoginRequired);
+            rows = 0;
         }
 
-        if (rows == 0 && !LooksLikeListing(document))
+        if (rows == 0 && (PageChecks.IsLoginAddress(pageUri) || (!LooksLikeListing(page) && page.HasPasswordField)))
         {
-            if (HtmlPageCheck.IsEmptyAppShell(document, out var shell))
+            throw page.Fail(page.LoginProblem("the project listing"), GigProviderFailure.LoginRequired);
+        }
+
+        if (rows == 0 && !LooksLikeListing(page))
+        {
+            if (page.IsEmptyAppShell(out var shell))
             {
-                throw new GigProviderException(provider, "the site answered with " + shell, pageUri, failure: GigProviderFailure.JavaScriptRequired);
+                throw page.Fail("the site answered with " + shell, GigProviderFailure.JavaScriptRequired);
             }
 
-            throw new GigProviderException(
-                provider,
-                $"the page holds no project rows (div.col-md-10 with an h2 title) and does not look like the project listing ({HtmlPageCheck.Describe(document)}); the site's markup may have changed",
-                pageUri,
-                failure: GigProviderFailure.InvalidResponse);
+            throw page.Fail($"the page holds no project rows (div.col-md-10 with an h2 title) and does not look like the project listing ({page.Describe()}); the site's markup may have changed");
         }
 
-        return new ProjectsCoIdPage(gigs, warnings, LastPage(document));
+        return new ProjectsCoIdPage(gigs, warnings, LastPage(page));
     }
 
     // An empty search still renders the listing's frame: the list container or the pagination. (Not the search box:
     // a login or error page may carry one in its navigation bar.)
-    private static bool LooksLikeListing(IDocument document) =>
-        document.QuerySelector("#ds, .form-body, ul.pagination") is not null;
+    private static bool LooksLikeListing(HtmlPage page) =>
+        page.QuerySelector("#ds, .form-body, ul.pagination") is not null;
 
-    private static Gig? ReadRow(IElement column, string provider, DateTimeOffset now, List<string> warnings)
+    private static Gig? ReadRow(HtmlElement column, HtmlElement heading, string provider, DateTimeOffset now, List<GigWarning> warnings, ref bool projectLinks)
     {
-        var heading = column.QuerySelector("h2");
-        var link = heading?.QuerySelector("a[href]");
-        var title = HtmlDocumentParser.VisibleText(link ?? heading)?.Replace('\n', ' ');
+        var link = heading.QuerySelector("a[href]");
+        var href = link?.GetAttribute("href");
+        if (href is not null && href.Contains("browse_projects/view", StringComparison.Ordinal))
+        {
+            projectLinks = true;
+        }
+
+        var title = (link ?? heading).VisibleText?.Replace('\n', ' ');
         if (title is null)
         {
-            warnings.Add($"{provider}: a project row was skipped: it has no title.");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ListingSkipped, null, "title", $"{provider}: a project row was skipped: it has no title."));
             return null;
         }
 
-        var href = link?.GetAttribute("href");
         if (GigUrls.TryCreate(href, Site) is not { } url)
         {
-            warnings.Add($"{provider}: project '{title}' was skipped: its link '{href}' is missing or not on projects.co.id.");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ListingSkipped, null, "url", $"{provider}: project '{title}' was skipped: its link '{href}' is missing or not on projects.co.id."));
             return null;
         }
 
         if (ProjectId().Match(url.AbsolutePath) is not { Success: true } idMatch)
         {
-            warnings.Add($"{provider}: project '{title}' was skipped: its link {url} holds no project id (/public/browse_projects/view/<id>/<slug>).");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ListingSkipped, null, "id", $"{provider}: project '{title}' was skipped: its link {url} holds no project id (/public/browse_projects/view/<id>/<slug>)."));
             return null;
         }
+
+        var id = idMatch.Groups[1].Value;
 
         // Sized for the values a row can have, so that the dictionary is not grown for each row.
         var extra = new Dictionary<string, object>(8, StringComparer.Ordinal);
@@ -122,6 +134,7 @@ internal static partial class ProjectsCoIdParser
             extra["ownerUrl"] = ownerUrl;
         }
 
+        var row = new Row(provider, id, title, warnings);
         Budget? budget = null;
         DateTimeOffset? postedAt = null;
         int? proposals = null;
@@ -130,27 +143,27 @@ internal static partial class ProjectsCoIdParser
             switch (Key(label))
             {
                 case "published_budget":
-                    budget = ReadBudget(value, title, provider, warnings);
+                    budget = ReadBudget(value, row);
                     break;
                 case "published_date":
-                    postedAt = ReadDate(value, title, label, provider, now, warnings);
+                    postedAt = ReadDate(value, label, "postedAt", now, row);
                     break;
                 case "select_deadline" or "deadline":
-                    if (ReadDate(value, title, label, provider, now, warnings) is { } deadline)
+                    if (ReadDate(value, label, "deadline", now, row) is { } deadline)
                     {
                         extra["deadline"] = deadline;
                     }
 
                     break;
                 case "finish_days":
-                    if (ReadInt(value, title, label, provider, warnings) is { } days)
+                    if (ReadInt(value, label, "finishDays", row) is { } days)
                     {
                         extra["finishDays"] = days;
                     }
 
                     break;
                 case "bid_count":
-                    proposals = ReadInt(value, title, label, provider, warnings);
+                    proposals = ReadInt(value, label, "proposals", row);
                     break;
                 case "project_status":
                     extra["status"] = value;
@@ -169,17 +182,17 @@ internal static partial class ProjectsCoIdParser
             }
         }
 
-        var ownerName = HtmlDocumentParser.VisibleText(owner);
+        var ownerName = owner?.VisibleText;
         return new Gig
         {
             Provider = provider,
-            Id = idMatch.Groups[1].Value,
+            Id = id,
             Title = title,
             Url = url,
             Kind = GigKind.Job,
             Description = Description(column),
             Budget = budget,
-            Skills = column.QuerySelectorAll("span.tag").Select(t => HtmlDocumentParser.VisibleText(t)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+            Skills = column.QuerySelectorAll("span.tag").Select(t => t.VisibleText).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
             PostedAt = postedAt,
             Proposals = proposals,
             Client = ownerName is null ? null : new GigClient { Name = ownerName },
@@ -188,29 +201,29 @@ internal static partial class ProjectsCoIdParser
     }
 
     // The owner column sits beside the project column in the same div.row.
-    private static IElement? Owner(IElement column) =>
-        column.ParentElement?.QuerySelectorAll("a.short-username").FirstOrDefault(a => !column.Contains(a));
+    private static HtmlElement? Owner(HtmlElement column) =>
+        column.Parent?.QuerySelectorAll("a.short-username").FirstOrDefault(a => !column.Contains(a));
 
     // The excerpt is the paragraph(s) right under the title; the tag paragraph and the details box are not part of it.
-    private static string? Description(IElement column)
+    private static string? Description(HtmlElement column)
     {
         var parts = column.Children
             .Where(e => e.LocalName == "p" && e.QuerySelector("span.tag") is null)
-            .Select(e => HtmlDocumentParser.VisibleText(e))
+            .Select(e => e.VisibleText)
             .OfType<string>()
             .ToList();
         return parts.Count == 0 ? null : string.Join("\n", parts);
     }
 
     // The details box (div.well) holds the labels; without one, a bold "Note:" in the owner's excerpt is not a label.
-    private static IEnumerable<(string Label, string Value)> Details(IElement column)
+    private static IEnumerable<(string Label, string Value)> Details(HtmlElement column)
     {
         var box = column.QuerySelector(".well");
         foreach (var strong in (box ?? column).QuerySelectorAll("strong"))
         {
-            var label = HtmlDocumentParser.VisibleText(strong);
+            var label = strong.VisibleText;
             if (label is null || !label.EndsWith(':') || strong.Closest("h2, a") is not null
-                || (box is null && strong.Closest("p")?.ParentElement == column))
+                || (box is null && column.Equals(strong.Closest("p")?.Parent)))
             {
                 continue;
             }
@@ -223,42 +236,42 @@ internal static partial class ProjectsCoIdParser
     }
 
     // A value runs from its label to the next label or line break: "<strong>Bid Count:</strong> 9<br>".
-    private static string? ValueAfter(IElement label)
+    private static string? ValueAfter(HtmlElement label)
     {
         var text = new StringBuilder();
         for (var node = label.NextSibling; node is not null; node = node.NextSibling)
         {
-            if (node is IElement element)
+            if (node is HtmlElement element)
             {
                 if (element.LocalName == "strong" || (element.LocalName == "br" && !string.IsNullOrWhiteSpace(text.ToString())))
                 {
                     break;
                 }
 
-                text.Append(' ').Append(HtmlDocumentParser.VisibleText(element)).Append(' ');
+                text.Append(' ').Append(element.VisibleText).Append(' ');
             }
-            else if (node is IText t)
+            else if (node is HtmlTextNode t)
             {
-                text.Append(t.Data);
+                text.Append(t.Text);
             }
         }
 
         return HtmlText.Tidy(text.ToString().Replace('\n', ' '));
     }
 
-    private static Budget? ReadBudget(string value, string title, string provider, List<string> warnings)
+    private static Budget? ReadBudget(string value, Row row)
     {
         var range = Price.ParseRange(value);
         if (!range.Success)
         {
-            warnings.Add($"{provider}: project '{title}': the budget '{value}' was not understood ({range.Error.Message}).");
+            row.Unreadable("budget", $"the budget '{value}' was not understood ({range.Error.Message})");
             return null;
         }
 
         return range.Value.Min is null && range.Value.Max is null ? null : new Budget(range.Value.Min, range.Value.Max, BudgetType.Fixed);
     }
 
-    private static DateTimeOffset? ReadDate(string value, string title, string label, string provider, DateTimeOffset now, List<string> warnings)
+    private static DateTimeOffset? ReadDate(string value, string label, string field, DateTimeOffset now, Row row)
     {
         var date = Dates.Parse(value, now);
         if (date.Success)
@@ -266,11 +279,11 @@ internal static partial class ProjectsCoIdParser
             return date.Value;
         }
 
-        warnings.Add($"{provider}: project '{title}': the {label} '{value}' was not understood ({date.Error.Message}).");
+        row.Unreadable(field, $"the {label} '{value}' was not understood ({date.Error.Message})");
         return null;
     }
 
-    private static int? ReadInt(string value, string title, string label, string provider, List<string> warnings)
+    private static int? ReadInt(string value, string label, string field, Row row)
     {
         var match = Integer().Match(value);
         if (match.Success && int.TryParse(match.Value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
@@ -278,7 +291,7 @@ internal static partial class ProjectsCoIdParser
             return number;
         }
 
-        warnings.Add($"{provider}: project '{title}': the {label} '{value}' is not a number.");
+        row.Unreadable(field, $"the {label} '{value}' is not a number");
         return null;
     }
 
@@ -297,10 +310,10 @@ internal static partial class ProjectsCoIdParser
         return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
 
-    private static int? LastPage(IDocument document)
+    private static int? LastPage(HtmlPage page)
     {
         int? last = null;
-        foreach (var anchor in document.QuerySelectorAll("ul.pagination a"))
+        foreach (var anchor in page.QuerySelectorAll("ul.pagination a"))
         {
             var number = ToPage(anchor.GetAttribute("paramval"))
                 ?? (PageParameter().Match(anchor.GetAttribute("href") ?? string.Empty) is { Success: true } m ? ToPage(m.Groups[1].Value) : null)
@@ -328,4 +341,11 @@ internal static partial class ProjectsCoIdParser
 
     [GeneratedRegex(@"[?&]page=(\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex PageParameter();
+
+    // The row a value belongs to, for warnings that name the project by id and title.
+    private readonly record struct Row(string Provider, string Id, string Title, List<GigWarning> Warnings)
+    {
+        public void Unreadable(string field, string what) =>
+            Warnings.Add(GigWarning.ForListing(GigWarningKind.ValueUnreadable, Id, field, $"{Provider}: project '{Title}': {what}."));
+    }
 }

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -44,54 +44,50 @@ public sealed class ProjectsCoIdProvider : HttpGigProvider<ProjectsCoIdOptions>
     public override GigProviderCapabilities Capabilities => SiteCapabilities;
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// The cursor is the page number (<c>page=N</c>, from 1). The site chooses its page size, so
+    /// <see cref="GigPageRequest.PageSize"/> is not used. The next page is the one after this, while the pagination offers
+    /// it and this page held projects.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The request's cursor is not a page number this provider gave.</exception>
+    public override async ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
+        var page = ReadPageNumber(request.Cursor);
         var client = CreateHttpClient();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var yielded = 0;
-        var pages = Options.MaxPages;
-        for (var page = 1; page <= pages && yielded < query.Limit; page++)
+        var path = ListingAddress(request.Query, page);
+
+        // The same address answers JSON to the company's app when it asks for application/json; ask for the page.
+        var response = (await client.SendAsync(
+            () =>
+            {
+                var message = new HttpRequestMessage(HttpMethod.Get, client.Resolve(path));
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+                return message;
+            },
+            cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+        var read = ProjectsCoIdParser.Parse(response.Text, response.RequestUri, Name, TimeProvider.GetUtcNow());
+
+        // The list is ordered by activity, so a later page can repeat a row (the aggregator drops it); an empty page or
+        // the last page the pagination offers ends it.
+        var more = read.Gigs.Count > 0 && page < (read.LastPage ?? page);
+        return new GigPage(read.Gigs, more ? (page + 1).ToString(CultureInfo.InvariantCulture) : null)
         {
-            await PauseBeforePageAsync(page - 1, cancellationToken).ConfigureAwait(false);
-            var path = ListingAddress(query, page);
+            Warnings = read.Warnings,
+            RequestUri = response.RequestUri,
+        };
+    }
 
-            // The same address answers JSON to the company's app when it asks for application/json; ask for the page.
-            var response = (await client.SendAsync(
-                () =>
-                {
-                    var request = new HttpRequestMessage(HttpMethod.Get, client.Resolve(path));
-                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-                    return request;
-                },
-                cancellationToken).ConfigureAwait(false)).EnsureSuccess();
-            var result = ProjectsCoIdParser.Parse(response.Text, response.RequestUri, Name, TimeProvider.GetUtcNow());
-            foreach (var warning in result.Warnings)
-            {
-                ReportWarning(warning);
-            }
-
-            if (page == 1 && result.Gigs.Count > 0)
-            {
-                // The page size is the site's; the first page shows it.
-                pages = PagesFor(query, result.Gigs.Count);
-            }
-
-            foreach (var gig in result.Gigs)
-            {
-                if (yielded < query.Limit && seen.Add(gig.Id))
-                {
-                    yielded++;
-                    yield return gig;
-                }
-            }
-
-            // The list is ordered by activity, so a later page can repeat a row; an empty page or the last page ends it.
-            if (result.Gigs.Count == 0 || page >= (result.LastPage ?? page))
-            {
-                yield break;
-            }
+    private static int ReadPageNumber(string? cursor)
+    {
+        if (cursor is null)
+        {
+            return 1;
         }
+
+        return int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
+            ? page
+            : throw new ArgumentException($"The cursor '{cursor}' is not a Projects.co.id page cursor (a page number such as '2').", nameof(cursor));
     }
 
     private string ListingAddress(GigQuery query, int page)

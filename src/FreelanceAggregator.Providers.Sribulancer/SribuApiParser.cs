@@ -1,17 +1,15 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using FreelanceAggregator.Html;
-using static FreelanceAggregator.Json.JsonStrings;
+using FreelanceAggregator.Providers.Html;
 
 namespace FreelanceAggregator.Providers.Sribulancer;
 
 /// <summary>One page of jobs read from Sribu's API.</summary>
 /// <param name="Gigs">The jobs, in the answer's order.</param>
-/// <param name="Warnings">Jobs skipped and values not understood, each naming the job.</param>
+/// <param name="Warnings">Jobs skipped and values not understood, each naming the job and the value.</param>
 /// <param name="Total">How many jobs the list has in all, if the answer says.</param>
 /// <param name="Received">How many job entries the page held, readable or not (for paging).</param>
-internal sealed record SribuApiPage(IReadOnlyList<Gig> Gigs, IReadOnlyList<string> Warnings, int? Total, int Received);
+internal sealed record SribuApiPage(IReadOnlyList<Gig> Gigs, IReadOnlyList<GigWarning> Warnings, int? Total, int Received);
 
 /// <summary>
 /// Reads the answer of Sribu's public GraphQL API (<c>jobsListPublic</c>) through the JSON paths in
@@ -83,9 +81,9 @@ internal static class SribuApiParser
                 throw new GigProviderException(provider, $"the answer is a JSON {root.ValueKind.ToString().ToLowerInvariant()}, not the object the API sends", requestUri, failure: GigProviderFailure.InvalidResponse);
             }
 
-            if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+            if (JsonValues.GetArray(root, "errors") is { } errors && errors.GetArrayLength() > 0)
             {
-                var messages = errors.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("message", out var m) ? AsString(m) : AsString(e)).OfType<string>().Take(3);
+                var messages = errors.EnumerateArray().Select(e => JsonValues.GetString(e, "message") ?? JsonValues.GetString(e)).OfType<string>().Take(3);
                 throw new GigProviderException(
                     provider,
                     $"Sribu's API refused the query: {string.Join("; ", messages)}. If its schema changed, adapt Api.Query and the Api paths",
@@ -93,12 +91,13 @@ internal static class SribuApiParser
                     failure: GigProviderFailure.SiteError);
             }
 
-            if (AsString(Find(root, options.Api.ErrorPath)) is { Length: > 0 } error)
+            var paths = SribuApiPaths.For(options.Api);
+            if (Find(root, paths.Error) is { } errorValue && JsonValues.GetString(errorValue) is { } error)
             {
                 throw new GigProviderException(provider, $"Sribu's API answered with an error: {error}", requestUri, failure: GigProviderFailure.SiteError);
             }
 
-            var jobs = Find(root, options.Api.JobsPath);
+            var jobs = Find(root, paths.Jobs);
             if (jobs is not { ValueKind: JsonValueKind.Array } list)
             {
                 throw new GigProviderException(
@@ -108,112 +107,82 @@ internal static class SribuApiParser
                     failure: GigProviderFailure.InvalidResponse);
             }
 
-            var warnings = new List<string>();
-            var gigs = new List<Gig>();
+            var warnings = new List<GigWarning>();
+            var gigs = new List<Gig>(list.GetArrayLength());
             foreach (var job in list.EnumerateArray())
             {
-                if (ReadJob(job, provider, options, now, warnings) is { } gig)
+                if (ReadJob(job, provider, options, paths, now, warnings) is { } gig)
                 {
                     gigs.Add(gig);
                 }
             }
 
-            return new SribuApiPage(gigs, warnings, AsInt(Find(root, options.Api.TotalPath)), list.GetArrayLength());
+            return new SribuApiPage(gigs, warnings, AsInt(Find(root, paths.Total)), list.GetArrayLength());
         }
     }
 
-    /// <summary>Follows a dotted path (<c>data.jobsList.data</c>, <c>items.0.id</c>); <see langword="null"/> when any step is missing or the path is empty.</summary>
-    internal static JsonElement? Find(JsonElement element, string? path)
+    // Follows a path of SribuApiPaths; null when it is not set or leads nowhere.
+    private static JsonElement? Find(JsonElement element, object[]? steps) =>
+        steps is not null && JsonValues.TryGet(element, out var value, new ReadOnlySpan<object>(steps)) ? value : null;
+
+    private static Gig? ReadJob(JsonElement job, string provider, SribulancerOptions options, SribuApiPaths paths, DateTimeOffset now, List<GigWarning> warnings)
     {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            return null;
-        }
-
-        // Step by step over the text rather than Split: this runs for every field of every job.
-        var current = element;
-        var rest = path.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            var dot = rest.IndexOf('.');
-            var step = (dot < 0 ? rest : rest[..dot]).Trim();
-            rest = dot < 0 ? default : rest[(dot + 1)..];
-            if (step.IsEmpty)
-            {
-                continue;
-            }
-
-            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(step, out var next))
-            {
-                current = next;
-            }
-            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(step, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < current.GetArrayLength())
-            {
-                current = current[index];
-            }
-            else
-            {
-                return null;
-            }
-        }
-
-        return current.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined ? null : current;
-    }
-
-    private static Gig? ReadJob(JsonElement job, string provider, SribulancerOptions options, DateTimeOffset now, List<string> warnings)
-    {
-        var paths = options.Api;
         var site = options.SiteAddress!;
         if (job.ValueKind != JsonValueKind.Object)
         {
-            warnings.Add($"{provider}: a job was skipped: it is a JSON {job.ValueKind.ToString().ToLowerInvariant()}, not an object.");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ListingSkipped, null, null, $"{provider}: a job was skipped: it is a JSON {job.ValueKind.ToString().ToLowerInvariant()}, not an object."));
             return null;
         }
 
-        var id = AsString(Find(job, paths.IdPath))?.Trim();
-        var title = HtmlText.Tidy(AsString(Find(job, paths.TitlePath)))?.Replace('\n', ' ');
+        var id = AsString(Find(job, paths.Id))?.Trim();
+        var title = HtmlText.Tidy(AsString(Find(job, paths.Title)))?.Replace('\n', ' ');
         if (string.IsNullOrEmpty(id) || title is null)
         {
-            warnings.Add($"{provider}: job '{title ?? id ?? "?"}' was skipped: it has no {(string.IsNullOrEmpty(id) ? "id" : "title")} ('{(string.IsNullOrEmpty(id) ? paths.IdPath : paths.TitlePath)}').");
+            var missing = string.IsNullOrEmpty(id) ? "id" : "title";
+            warnings.Add(GigWarning.ForListing(
+                GigWarningKind.ListingSkipped,
+                string.IsNullOrEmpty(id) ? null : id,
+                missing,
+                $"{provider}: job '{title ?? id ?? "?"}' was skipped: it has no {missing} ('{(string.IsNullOrEmpty(id) ? options.Api.IdPath : options.Api.TitlePath)}')."));
             return null;
         }
 
         if (GigUrls.TryCreate(options.JobPath.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal), site) is not { } url)
         {
-            warnings.Add($"{provider}: job '{title}' was skipped: JobPath '{options.JobPath}' gives no link on {site.Host}.");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ListingSkipped, id, "url", $"{provider}: job '{title}' was skipped: JobPath '{options.JobPath}' gives no link on {site.Host}."));
             return null;
         }
 
         // Sized for the values a job can have, so that the dictionary is not grown for each job.
         var extra = new Dictionary<string, object>(8, StringComparer.Ordinal);
-        if (AsString(Find(job, paths.ClientUserPath)) is { Length: > 0 } user
+        if (AsString(Find(job, paths.ClientUser)) is { Length: > 0 } user
             && GigUrls.TryCreate(options.ClientPath.Replace("{user}", Uri.EscapeDataString(user), StringComparison.Ordinal), site) is { } clientUrl)
         {
             extra["clientUrl"] = clientUrl;
         }
 
-        if (ReadDate(job, paths.ClosesAtPath, "closing date", title, provider, now, warnings) is { } closes)
+        if (ReadDate(job, paths.ClosesAt, "closing date", id, title, provider, now, warnings) is { } closes)
         {
             extra["closesAt"] = closes;
         }
 
-        if (AsString(Find(job, paths.DeadlinePath)) is { Length: > 0 } deadline)
+        if (AsString(Find(job, paths.Deadline)) is { Length: > 0 } deadline)
         {
             extra["deadline"] = Dates.Parse(deadline, now).TryGetValue(default, out var d) ? d : deadline;
         }
 
-        if (AsInt(Find(job, paths.HiredPath)) is { } hired)
+        if (AsInt(Find(job, paths.Hired)) is { } hired)
         {
             extra["hired"] = hired;
         }
 
-        if (AsString(Find(job, paths.StatusPath)) is { Length: > 0 } status)
+        if (AsString(Find(job, paths.Status)) is { Length: > 0 } status)
         {
             extra["status"] = status;
         }
 
-        var subcategory = HtmlText.Tidy(AsString(Find(job, paths.SubcategoryPath)));
-        var clientName = HtmlText.Tidy(AsString(Find(job, paths.ClientNamePath)));
+        var subcategory = HtmlText.Tidy(AsString(Find(job, paths.Subcategory)));
+        var clientName = HtmlText.Tidy(AsString(Find(job, paths.ClientName)));
         return new Gig
         {
             Provider = provider,
@@ -221,41 +190,41 @@ internal static class SribuApiParser
             Title = title,
             Url = url,
             Kind = GigKind.Job,
-            Description = HtmlText.ToPlainText(AsString(Find(job, paths.DescriptionPath))),
-            Budget = ReadBudget(job, paths, title, provider, warnings),
+            Description = HtmlText.ToPlainText(AsString(Find(job, paths.Description))),
+            Budget = ReadBudget(job, paths, id, title, provider, warnings),
             Skills = subcategory is null ? [] : [subcategory],
-            Category = HtmlText.Tidy(AsString(Find(job, paths.CategoryPath))),
-            PostedAt = ReadDate(job, paths.PostedAtPath, "posting date", title, provider, now, warnings),
-            Proposals = AsInt(Find(job, paths.ProposalsPath)),
+            Category = HtmlText.Tidy(AsString(Find(job, paths.Category))),
+            PostedAt = ReadDate(job, paths.PostedAt, "posting date", id, title, provider, now, warnings),
+            Proposals = AsInt(Find(job, paths.Proposals)),
             Client = clientName is null ? null : new GigClient { Name = clientName },
             Extra = extra,
         };
     }
 
     // The budget is one amount in the job's own currency; a missing currency leaves it out rather than assume rupiah.
-    private static Budget? ReadBudget(JsonElement job, SribuApiOptions paths, string title, string provider, List<string> warnings)
+    private static Budget? ReadBudget(JsonElement job, SribuApiPaths paths, string id, string title, string provider, List<GigWarning> warnings)
     {
-        if (Find(job, paths.BudgetPath) is not { } value)
+        if (Find(job, paths.Budget) is not { } value)
         {
             return null;
         }
 
-        var code = AsString(Find(job, paths.CurrencyPath))?.Trim().ToUpperInvariant();
+        var code = AsString(Find(job, paths.Currency))?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(code) || !Currency.TryFromCode(code, out var currency))
         {
-            warnings.Add($"{provider}: job '{title}': its budget was left out because its currency ('{code}') is missing or unknown.");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ValueUnreadable, id, "budget", $"{provider}: job '{title}': its budget was left out because its currency ('{code}') is missing or unknown."));
             return null;
         }
 
         decimal? amount = value.ValueKind switch
         {
-            JsonValueKind.Number when value.TryGetDecimal(out var n) => n,
-            JsonValueKind.String when PriceTextPattern.CreateWithInvariantCulture(currency).Parse(ReadString(value)) is { Success: true } price && price.Value.Currency == currency => price.Value.Amount,
+            JsonValueKind.Number => JsonValues.GetDecimal(value),
+            JsonValueKind.String when PriceTextPattern.CreateWithInvariantCulture(currency).Parse(JsonValues.ReadString(value)) is { Success: true } price && price.Value.Currency == currency => price.Value.Amount,
             _ => null,
         };
         if (amount is null)
         {
-            warnings.Add($"{provider}: job '{title}': the budget '{AsString(value)}' was not understood.");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ValueUnreadable, id, "budget", $"{provider}: job '{title}': the budget '{AsString(value)}' was not understood."));
             return null;
         }
 
@@ -264,7 +233,7 @@ internal static class SribuApiParser
         return amount > 0 ? Budget.Fixed(new Money(amount.Value, currency), new Money(amount.Value, currency)) : null;
     }
 
-    private static DateTimeOffset? ReadDate(JsonElement job, string path, string what, string title, string provider, DateTimeOffset now, List<string> warnings)
+    private static DateTimeOffset? ReadDate(JsonElement job, object[]? path, string what, string id, string title, string provider, DateTimeOffset now, List<GigWarning> warnings)
     {
         if (AsString(Find(job, path)) is not { Length: > 0 } text)
         {
@@ -277,45 +246,33 @@ internal static class SribuApiParser
             return date.Value;
         }
 
-        warnings.Add($"{provider}: job '{title}': the {what} '{text}' was not understood ({date.Error.Message}).");
+        warnings.Add(GigWarning.ForListing(GigWarningKind.ValueUnreadable, id, what == "closing date" ? "closesAt" : "postedAt", $"{provider}: job '{title}': the {what} '{text}' was not understood ({date.Error.Message})."));
         return null;
     }
 
-    private static string? AsString(JsonElement? element) => element switch
-    {
-        { ValueKind: JsonValueKind.String } e => ReadString(e),
-        { ValueKind: JsonValueKind.Number } e => e.GetRawText(),
-        { ValueKind: JsonValueKind.True } => "true",
-        { ValueKind: JsonValueKind.False } => "false",
-        _ => null,
-    };
+    // A value as text: a string, or the digits of a number (ids and budgets come as either).
+    private static string? AsString(JsonElement? element) => element is { } value ? JsonValues.GetString(value) : null;
 
-    private static int? AsInt(JsonElement? element) => element switch
-    {
-        { ValueKind: JsonValueKind.Number } e when e.TryGetInt32(out var n) => n,
-        { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var d) && d >= int.MinValue && d <= int.MaxValue && d == Math.Floor(d) => (int)d,
-        { ValueKind: JsonValueKind.String } e when int.TryParse(ReadString(e), NumberStyles.Integer | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var s) => s,
-        _ => null,
-    };
+    private static int? AsInt(JsonElement? element) => element is { } value ? JsonValues.GetInt32(value) : null;
 
     private static GigProviderException NotJson(string html, Uri requestUri, string provider)
     {
-        using var document = HtmlDocumentParser.Parse(html, provider, requestUri);
-        if (HtmlPageCheck.FindBotWall(document) is { } wall)
+        using var page = HtmlPage.Parse(html, provider, requestUri);
+        if (page.FindBotWall() is { } wall)
         {
-            return new GigProviderException(provider, wall, requestUri, failure: GigProviderFailure.Blocked);
+            return page.Fail(wall, GigProviderFailure.Blocked);
         }
 
-        if (HtmlPageCheck.IsLoginAddress(requestUri) || HtmlPageCheck.HasPasswordField(document))
+        if (PageChecks.IsLoginAddress(requestUri) || page.HasPasswordField)
         {
-            return new GigProviderException(provider, HtmlPageCheck.LoginProblem(document, "the job list"), requestUri, failure: GigProviderFailure.LoginRequired);
+            return page.Fail(page.LoginProblem("the job list"), GigProviderFailure.LoginRequired);
         }
 
-        if (HtmlPageCheck.IsEmptyAppShell(document, out var shell))
+        if (page.IsEmptyAppShell(out var shell))
         {
-            return new GigProviderException(provider, $"Sribu's API answered with {shell}, not JSON; its address may have changed (Api.Path, BaseAddress)", requestUri, failure: GigProviderFailure.JavaScriptRequired);
+            return page.Fail($"Sribu's API answered with {shell}, not JSON; its address may have changed (Api.Path, BaseAddress)", GigProviderFailure.JavaScriptRequired);
         }
 
-        return new GigProviderException(provider, $"Sribu's API answered with an HTML page ({HtmlPageCheck.Describe(document)}) where JSON was expected", requestUri, failure: GigProviderFailure.InvalidResponse);
+        return page.Fail($"Sribu's API answered with an HTML page ({page.Describe()}) where JSON was expected");
     }
 }

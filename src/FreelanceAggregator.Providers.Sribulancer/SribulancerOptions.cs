@@ -105,7 +105,10 @@ public sealed class SribuApiOptions
     [Required]
     public string Query { get; set; } = DefaultQuery;
 
-    /// <summary>Gets or sets how many jobs to ask for per page.</summary>
+    /// <summary>
+    /// Gets or sets how many jobs to ask for per page: the most, since the aggregator asks for fewer when its query's
+    /// limit is smaller and has no filter the API would have to apply (<see cref="GigPageRequest.PageSize"/>).
+    /// </summary>
     /// <value>The default value is 10, as the Sribu web app asks.</value>
     [Range(1, 100)]
     public int PageSize { get; set; } = 10;

@@ -1,5 +1,4 @@
-using AngleSharp.Dom;
-using FreelanceAggregator.Html;
+using FreelanceAggregator.Providers.Html;
 using Microsoft.Extensions.Options;
 
 namespace FreelanceAggregator.Providers.Sribulancer;
@@ -37,9 +36,9 @@ internal sealed class SribulancerOptionsValidator : IValidateOptions<Sribulancer
 
             foreach (var (option, selector) in Selectors(options.Page))
             {
-                if (!IsValidSelector(selector))
+                if (!HtmlPage.IsValidSelector(selector, out var problem))
                 {
-                    errors.Add($"Page.{option} '{selector}' for provider '{provider}' is not a valid CSS selector.");
+                    errors.Add($"Page.{option} '{selector}' for provider '{provider}' is not a valid CSS selector ({problem}).");
                 }
             }
         }
@@ -56,18 +55,4 @@ internal sealed class SribulancerOptionsValidator : IValidateOptions<Sribulancer
             (nameof(page.ClosesAt), page.ClosesAt), (nameof(page.Proposals), page.Proposals), (nameof(page.NextPage), page.NextPage),
             (nameof(page.NoResults), page.NoResults),
         }.Where(s => !string.IsNullOrWhiteSpace(s.Item2));
-
-    private static bool IsValidSelector(string selector)
-    {
-        try
-        {
-            using var document = HtmlDocumentParser.ParseTrusted("<p></p>");
-            _ = document.QuerySelector(selector);
-            return true;
-        }
-        catch (DomException)
-        {
-            return false;
-        }
-    }
 }

@@ -1,15 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using FreelanceAggregator.Html;
+using FreelanceAggregator.Providers.Html;
 
 namespace FreelanceAggregator.Providers.Sribulancer;
 
 /// <summary>One browse-jobs page, read.</summary>
 /// <param name="Gigs">The jobs, in the page's order.</param>
-/// <param name="Warnings">Cards skipped and values not understood, each naming the job.</param>
+/// <param name="Warnings">Cards skipped and values not understood, each naming the job and the value.</param>
 /// <param name="HasNextPage">Whether the page links to a next page (<see cref="SribulancerPageOptions.NextPage"/>).</param>
-internal sealed record SribulancerPage(IReadOnlyList<Gig> Gigs, IReadOnlyList<string> Warnings, bool HasNextPage);
+internal sealed record SribulancerPage(IReadOnlyList<Gig> Gigs, IReadOnlyList<GigWarning> Warnings, bool HasNextPage);
 
 /// <summary>
 /// Reads a rendered browse-jobs page with the selectors in <see cref="SribulancerPageOptions"/>. A page without job cards
@@ -38,53 +37,48 @@ internal static partial class SribulancerPageParser
         ArgumentNullException.ThrowIfNull(pageUri);
         ArgumentNullException.ThrowIfNull(options);
         var selectors = options.Page;
-        if (HtmlPageCheck.IsCutOff(html ?? string.Empty, out var ending))
+        if (PageChecks.IsCutOff(html, out var ending))
         {
             throw new GigProviderException(provider, $"the page is cut off: it stops in the middle ('{ending}') without its closing </html>, so job cards may be missing; try again", pageUri, failure: GigProviderFailure.InvalidResponse);
         }
 
-        using var document = HtmlDocumentParser.Parse(html ?? string.Empty, provider, pageUri);
-        if (HtmlPageCheck.FindBotWall(document) is { } wall)
+        using var page = HtmlPage.Parse(html, provider, pageUri);
+        if (page.FindBotWall() is { } wall)
         {
-            throw new GigProviderException(provider, wall, pageUri, failure: GigProviderFailure.Blocked);
+            throw page.Fail(wall, GigProviderFailure.Blocked);
         }
 
-        var cards = All(document.DocumentElement, selectors.JobCard, nameof(selectors.JobCard), provider, pageUri);
+        var cards = All(page.Root, selectors.JobCard, nameof(selectors.JobCard), provider, pageUri);
         if (cards.Count == 0)
         {
-            if (HtmlPageCheck.IsLoginAddress(pageUri))
+            if (PageChecks.IsLoginAddress(pageUri))
             {
-                throw new GigProviderException(provider, HtmlPageCheck.LoginProblem(document, "the job list"), pageUri, failure: GigProviderFailure.LoginRequired);
+                throw page.Fail(page.LoginProblem("the job list"), GigProviderFailure.LoginRequired);
             }
 
-            if (First(document.DocumentElement, selectors.NoResults, nameof(selectors.NoResults), provider, pageUri) is not null)
+            if (First(page.Root, selectors.NoResults, nameof(selectors.NoResults), provider, pageUri) is not null)
             {
                 return new SribulancerPage([], [], false);
             }
 
-            if (HtmlPageCheck.HasPasswordField(document))
+            if (page.HasPasswordField)
             {
-                throw new GigProviderException(provider, HtmlPageCheck.LoginProblem(document, "the job list"), pageUri, failure: GigProviderFailure.LoginRequired);
+                throw page.Fail(page.LoginProblem("the job list"), GigProviderFailure.LoginRequired);
             }
 
-            if (HtmlPageCheck.IsEmptyAppShell(document, out var shell))
+            if (page.IsEmptyAppShell(out var shell))
             {
-                throw new GigProviderException(
-                    provider,
+                throw page.Fail(
                     $"the site answered with {shell}; the job list is filled in by the browser, so read it from Sribu's API (Source = SribuApi)",
-                    pageUri,
-                    failure: GigProviderFailure.JavaScriptRequired);
+                    GigProviderFailure.JavaScriptRequired);
             }
 
-            throw new GigProviderException(
-                provider,
-                $"the page ({HtmlPageCheck.Describe(document)}) holds no job card matching Page.JobCard '{selectors.JobCard}' and no 'no jobs' message matching Page.NoResults '{selectors.NoResults}'; the markup may have changed, so adapt the Page selectors",
-                pageUri,
-                failure: GigProviderFailure.InvalidResponse);
+            throw page.Fail(
+                $"the page ({page.Describe()}) holds no job card matching Page.JobCard '{selectors.JobCard}' and no 'no jobs' message matching Page.NoResults '{selectors.NoResults}'; the markup may have changed, so adapt the Page selectors");
         }
 
-        var warnings = new List<string>();
-        var gigs = new List<Gig>();
+        var warnings = new List<GigWarning>();
+        var gigs = new List<Gig>(cards.Count);
         foreach (var card in cards)
         {
             if (ReadCard(card, provider, options, pageUri, now, warnings) is { } gig)
@@ -93,11 +87,11 @@ internal static partial class SribulancerPageParser
             }
         }
 
-        var next = First(document.DocumentElement, selectors.NextPage, nameof(selectors.NextPage), provider, pageUri);
+        var next = First(page.Root, selectors.NextPage, nameof(selectors.NextPage), provider, pageUri);
         return new SribulancerPage(gigs, warnings, next is not null);
     }
 
-    private static Gig? ReadCard(IElement card, string provider, SribulancerOptions options, Uri pageUri, DateTimeOffset now, List<string> warnings)
+    private static Gig? ReadCard(HtmlElement card, string provider, SribulancerOptions options, Uri pageUri, DateTimeOffset now, List<GigWarning> warnings)
     {
         var selectors = options.Page;
         var site = options.SiteAddress!;
@@ -109,7 +103,7 @@ internal static partial class SribulancerPageParser
             : IdFromLink(href);
         if (title is null)
         {
-            warnings.Add($"{provider}: job card '{id ?? href ?? "?"}' was skipped: it has no title matching Page.Title '{selectors.Title}'.");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ListingSkipped, id, "title", $"{provider}: job card '{id ?? href ?? "?"}' was skipped: it has no title matching Page.Title '{selectors.Title}'."));
             return null;
         }
 
@@ -117,13 +111,13 @@ internal static partial class SribulancerPageParser
             ?? (id is null ? null : GigUrls.TryCreate(options.JobPath.Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal), site));
         if (url is null || id is null)
         {
-            warnings.Add($"{provider}: job '{title}' was skipped: its link '{href}' is missing or not on {site.Host}, and it has no id.");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ListingSkipped, id, id is null ? "id" : "url", $"{provider}: job '{title}' was skipped: its link '{href}' is missing or not on {site.Host}, and it has no id."));
             return null;
         }
 
         var extra = new Dictionary<string, object>(StringComparer.Ordinal);
         var closes = Text(card, selectors.ClosesAt, nameof(selectors.ClosesAt), provider, pageUri);
-        if (closes is not null && ReadDate(closes, "closing date", title, provider, now, warnings) is { } closesAt)
+        if (closes is not null && ReadDate(closes, "closesAt", id, title, provider, now, warnings) is { } closesAt)
         {
             extra["closesAt"] = closesAt;
         }
@@ -144,17 +138,17 @@ internal static partial class SribulancerPageParser
             Url = url,
             Kind = GigKind.Job,
             Description = Text(card, selectors.Description, nameof(selectors.Description), provider, pageUri),
-            Budget = ReadBudget(Text(card, selectors.Budget, nameof(selectors.Budget), provider, pageUri), title, provider, warnings),
-            Skills = All(card, selectors.Skills, nameof(selectors.Skills), provider, pageUri).Select(e => HtmlDocumentParser.VisibleText(e)).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
+            Budget = ReadBudget(Text(card, selectors.Budget, nameof(selectors.Budget), provider, pageUri), id, title, provider, warnings),
+            Skills = All(card, selectors.Skills, nameof(selectors.Skills), provider, pageUri).Select(e => e.VisibleText).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
             Category = Text(card, selectors.Category, nameof(selectors.Category), provider, pageUri),
-            PostedAt = posted is null ? null : ReadDate(posted, "posting date", title, provider, now, warnings),
+            PostedAt = posted is null ? null : ReadDate(posted, "postedAt", id, title, provider, now, warnings),
             Proposals = proposals is not null && FirstNumber().Match(proposals) is { Success: true } n && int.TryParse(n.Value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null,
             Client = string.IsNullOrEmpty(client) ? null : new GigClient { Name = client },
             Extra = extra,
         };
     }
 
-    private static Budget? ReadBudget(string? text, string title, string provider, List<string> warnings)
+    private static Budget? ReadBudget(string? text, string id, string title, string provider, List<GigWarning> warnings)
     {
         if (text is null)
         {
@@ -164,14 +158,14 @@ internal static partial class SribulancerPageParser
         var range = Price.ParseRange(text);
         if (!range.Success)
         {
-            warnings.Add($"{provider}: job '{title}': the budget '{text}' was not understood ({range.Error.Message}).");
+            warnings.Add(GigWarning.ForListing(GigWarningKind.ValueUnreadable, id, "budget", $"{provider}: job '{title}': the budget '{text}' was not understood ({range.Error.Message})."));
             return null;
         }
 
         return range.Value.Min is null && range.Value.Max is null ? null : new Budget(range.Value.Min, range.Value.Max, BudgetType.Fixed);
     }
 
-    private static DateTimeOffset? ReadDate(string text, string what, string title, string provider, DateTimeOffset now, List<string> warnings)
+    private static DateTimeOffset? ReadDate(string text, string field, string id, string title, string provider, DateTimeOffset now, List<GigWarning> warnings)
     {
         var date = Dates.Parse(text, now);
         if (date.Success)
@@ -179,7 +173,8 @@ internal static partial class SribulancerPageParser
             return date.Value;
         }
 
-        warnings.Add($"{provider}: job '{title}': the {what} '{text}' was not understood ({date.Error.Message}).");
+        var what = field == "closesAt" ? "closing date" : "posting date";
+        warnings.Add(GigWarning.ForListing(GigWarningKind.ValueUnreadable, id, field, $"{provider}: job '{title}': the {what} '{text}' was not understood ({date.Error.Message})."));
         return null;
     }
 
@@ -201,29 +196,46 @@ internal static partial class SribulancerPageParser
         return last.Length == 0 || last.Contains(':', StringComparison.Ordinal) ? null : last;
     }
 
-    private static string? Text(IElement scope, string selector, string option, string provider, Uri pageUri) =>
-        HtmlDocumentParser.VisibleText(First(scope, selector, option, provider, pageUri));
+    private static string? Text(HtmlElement scope, string selector, string option, string provider, Uri pageUri) =>
+        First(scope, selector, option, provider, pageUri)?.VisibleText;
 
-    private static IElement? First(IElement? scope, string selector, string option, string provider, Uri pageUri) =>
-        All(scope, selector, option, provider, pageUri).FirstOrDefault();
-
-    // Selectors come from options a user can edit; one that AngleSharp refuses is a configuration error, named as such.
-    private static List<IElement> All(IElement? scope, string selector, string option, string provider, Uri pageUri)
+    // Selectors come from options a user can edit; one that is not valid CSS is a configuration error, named as such.
+    private static HtmlElement? First(HtmlElement scope, string selector, string option, string provider, Uri pageUri)
     {
-        if (scope is null || string.IsNullOrWhiteSpace(selector))
+        if (string.IsNullOrWhiteSpace(selector))
+        {
+            return null;
+        }
+
+        try
+        {
+            return scope.QuerySelector(selector);
+        }
+        catch (ArgumentException ex)
+        {
+            throw InvalidSelector(selector, option, provider, pageUri, ex);
+        }
+    }
+
+    private static IReadOnlyList<HtmlElement> All(HtmlElement scope, string selector, string option, string provider, Uri pageUri)
+    {
+        if (string.IsNullOrWhiteSpace(selector))
         {
             return [];
         }
 
         try
         {
-            return [.. scope.QuerySelectorAll(selector)];
+            return scope.QuerySelectorAll(selector);
         }
-        catch (DomException ex)
+        catch (ArgumentException ex)
         {
-            throw new GigProviderException(provider, $"Page.{option} '{selector}' is not a valid CSS selector", pageUri, failure: GigProviderFailure.Configuration, innerException: ex);
+            throw InvalidSelector(selector, option, provider, pageUri, ex);
         }
     }
+
+    private static GigProviderException InvalidSelector(string selector, string option, string provider, Uri pageUri, Exception ex) =>
+        new(provider, $"Page.{option} '{selector}' is not a valid CSS selector", pageUri, failure: GigProviderFailure.Configuration, innerException: ex);
 
     [GeneratedRegex(@"^\s*(?:oleh|by|client|klien)\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPrefix();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -17,7 +16,9 @@ namespace FreelanceAggregator.Providers.Sribulancer;
 /// <remarks>
 /// An empty app shell, a redirect to another host (such as sribulancer.com sending visitors to sribu.com), a login
 /// page or a bot wall is a <see cref="GigProviderException"/> that says what came back and at which address, never
-/// zero results. The API takes no keywords, so keywords are matched on the titles and categories it returns.
+/// zero results. One page is one request; the cursor is the site's page number. The API takes no keywords, so the
+/// aggregator matches them on what it returns and reads on until its limit passes; the browse page is sent them
+/// (<see cref="SribulancerPageOptions.KeywordParameter"/>).
 /// </remarks>
 public sealed class SribulancerProvider : HttpGigProvider<SribulancerOptions>
 {
@@ -57,117 +58,92 @@ public sealed class SribulancerProvider : HttpGigProvider<SribulancerOptions>
     }
 
     /// <inheritdoc/>
-    public override IAsyncEnumerable<Gig> SearchAsync(GigQuery query, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The request's cursor is not a page number this provider gave.</exception>
+    public override ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        return Options.Source == SribulancerSource.BrowsePage ? SearchPagesAsync(query, cancellationToken) : SearchApiAsync(query, cancellationToken);
-    }
+        ArgumentNullException.ThrowIfNull(request);
+        if (!TryReadPageNumber(request.Cursor, out var page))
+        {
+            throw new ArgumentException($"The cursor '{request.Cursor}' is not a page number (1, 2, ...), which is what this provider's cursors are.", nameof(request));
+        }
 
-    private async IAsyncEnumerable<Gig> SearchApiAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
         var options = Options;
-        var client = CreateHttpClient();
-        var pageSize = options.Api.PageSize;
-        var pages = PagesFor(query, pageSize);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var yielded = 0;
-
-        // The API takes no keywords; with them, the limit would otherwise count jobs the aggregator then filters out.
-        // Fetch up to MaxPages and keep only jobs that mention every keyword, by the aggregator's own test.
-        if (query.Keywords.Count > 0)
-        {
-            pages = options.MaxPages;
-        }
-
-        for (var page = 1; page <= pages && yielded < query.Limit; page++)
-        {
-            await PauseBeforePageAsync(page - 1, cancellationToken).ConfigureAwait(false);
-            var body = RequestBody(options, page);
-            var response = await SendAsync(
-                client,
-                () =>
-                {
-                    var request = new HttpRequestMessage(HttpMethod.Post, client.Resolve(options.Api.Path.TrimStart('/')))
-                    {
-                        Content = new StringContent(body, Encoding.UTF8, "application/json"),
-                    };
-                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-                    var site = options.SiteAddress!;
-                    request.Headers.TryAddWithoutValidation("Origin", site.GetLeftPart(UriPartial.Authority));
-                    request.Headers.Referrer = site;
-                    return request;
-                },
-                cancellationToken).ConfigureAwait(false);
-            var result = response.TryGetUtf8Body(out var utf8)
-                ? SribuApiParser.Parse(utf8, response.RequestUri, Name, options, TimeProvider.GetUtcNow())
-                : SribuApiParser.Parse(response.Text, response.RequestUri, Name, options, TimeProvider.GetUtcNow());
-            foreach (var warning in result.Warnings)
-            {
-                ReportWarning(warning);
-            }
-
-            foreach (var gig in result.Gigs)
-            {
-                if (yielded < query.Limit && query.MentionsKeywords(gig) && seen.Add(gig.Id))
-                {
-                    yielded++;
-                    yield return gig;
-                }
-            }
-
-            if (result.Received < pageSize || (result.Total is { } total && page * pageSize >= total))
-            {
-                yield break;
-            }
-        }
+        return options.Source == SribulancerSource.BrowsePage
+            ? FetchBrowsePageAsync(request, page, options, cancellationToken)
+            : FetchApiPageAsync(request, page, options, cancellationToken);
     }
 
-    private async IAsyncEnumerable<Gig> SearchPagesAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    // The cursor is the site's own 1-based page number, for both sources; none is the first page.
+    private static bool TryReadPageNumber(string? cursor, out int page)
     {
-        var options = Options;
-        var client = CreateHttpClient();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var yielded = 0;
-        var pages = options.MaxPages;
-        for (var page = 1; page <= pages && yielded < query.Limit; page++)
-        {
-            await PauseBeforePageAsync(page - 1, cancellationToken).ConfigureAwait(false);
-            var address = PageAddress(options.Page, query, page);
-            var response = await SendAsync(
-                client,
-                () =>
-                {
-                    var request = new HttpRequestMessage(HttpMethod.Get, client.Resolve(address));
-                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
-                    return request;
-                },
-                cancellationToken).ConfigureAwait(false);
-            var result = SribulancerPageParser.Parse(response.Text, response.RequestUri, Name, options, TimeProvider.GetUtcNow());
-            foreach (var warning in result.Warnings)
-            {
-                ReportWarning(warning);
-            }
-
-            if (page == 1 && result.Gigs.Count > 0)
-            {
-                pages = PagesFor(query, result.Gigs.Count);
-            }
-
-            foreach (var gig in result.Gigs)
-            {
-                if (yielded < query.Limit && seen.Add(gig.Id))
-                {
-                    yielded++;
-                    yield return gig;
-                }
-            }
-
-            if (result.Gigs.Count == 0 || !result.HasNextPage)
-            {
-                yield break;
-            }
-        }
+        page = 1;
+        return cursor is null || (int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page >= 1);
     }
+
+    // The API takes no keywords: it lists every open job, newest first, and the aggregator matches the keywords and
+    // reads on until its limit passes.
+    private async ValueTask<GigPage> FetchApiPageAsync(GigPageRequest request, int page, SribulancerOptions options, CancellationToken cancellationToken)
+    {
+        var client = CreateHttpClient();
+        var perPage = Math.Min(request.PageSize ?? options.Api.PageSize, options.Api.PageSize);
+        var body = RequestBody(options, page, perPage);
+        var response = await SendAsync(
+            client,
+            () =>
+            {
+                var message = new HttpRequestMessage(HttpMethod.Post, client.Resolve(options.Api.Path.TrimStart('/')))
+                {
+                    Content = new StringContent(body, Encoding.UTF8, "application/json"),
+                };
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                var site = options.SiteAddress!;
+                message.Headers.TryAddWithoutValidation("Origin", site.GetLeftPart(UriPartial.Authority));
+                message.Headers.Referrer = site;
+                return message;
+            },
+            cancellationToken).ConfigureAwait(false);
+        var now = TimeProvider.GetUtcNow();
+        var result = response.TryGetUtf8Body(out var utf8)
+            ? SribuApiParser.Parse(utf8, response.RequestUri, Name, options, now)
+            : SribuApiParser.Parse(response.Text, response.RequestUri, Name, options, now);
+
+        // A short page is the last; so is the page that reaches the count the list gives.
+        var last = result.Received < perPage || (result.Total is { } total && (long)page * perPage >= total);
+        return new GigPage(result.Gigs, last ? null : NextPage(page))
+        {
+            TotalCount = result.Total,
+            Warnings = result.Warnings,
+            RequestUri = response.RequestUri,
+        };
+    }
+
+    // The page sizes itself, and sends the keywords on when KeywordParameter is set.
+    private async ValueTask<GigPage> FetchBrowsePageAsync(GigPageRequest request, int page, SribulancerOptions options, CancellationToken cancellationToken)
+    {
+        var client = CreateHttpClient();
+        var address = PageAddress(options.Page, request.Query, page);
+        var response = await SendAsync(
+            client,
+            () =>
+            {
+                var message = new HttpRequestMessage(HttpMethod.Get, client.Resolve(address));
+                message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+                return message;
+            },
+            cancellationToken).ConfigureAwait(false);
+        var result = SribulancerPageParser.Parse(response.Text, response.RequestUri, Name, options, TimeProvider.GetUtcNow());
+
+        // A page whose cards could all not be read says nothing about the next one, so paging ends there as it ends
+        // where the page links to no next page.
+        var last = result.Gigs.Count == 0 || !result.HasNextPage;
+        return new GigPage(result.Gigs, last ? null : NextPage(page))
+        {
+            Warnings = result.Warnings,
+            RequestUri = response.RequestUri,
+        };
+    }
+
+    private static string NextPage(int page) => (page + 1).ToString(CultureInfo.InvariantCulture);
 
     // Redirects off the host are refused by GigHttpClient; for this site the usual one is Sribulancer sending visitors
     // to Sribu, so the message says so and what to do.
@@ -189,12 +165,12 @@ public sealed class SribulancerProvider : HttpGigProvider<SribulancerOptions>
         }
     }
 
-    private string RequestBody(SribulancerOptions options, int page)
+    private string RequestBody(SribulancerOptions options, int page, int perPage)
     {
         var openAfter = TimeZoneInfo.ConvertTime(TimeProvider.GetUtcNow(), DateTextPattern.Jakarta).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
         var query = options.Api.Query
             .Replace("{page}", page.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{perPage}", options.Api.PageSize.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{perPage}", perPage.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{openAfter}", openAfter, StringComparison.Ordinal)
             .Replace("{language}", GraphQlString(options.Api.Language), StringComparison.Ordinal);
         using var buffer = new MemoryStream();
@@ -223,5 +199,4 @@ public sealed class SribulancerProvider : HttpGigProvider<SribulancerOptions>
 
         return address.Append(Uri.EscapeDataString(page.PageParameter)).Append('=').Append(number.ToString(CultureInfo.InvariantCulture)).ToString();
     }
-
 }

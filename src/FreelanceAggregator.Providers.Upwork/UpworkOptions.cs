@@ -102,7 +102,10 @@ public sealed class UpworkOptions : GigProviderOptions
     /// <value>The default value is <see langword="null"/>.</value>
     public string? TenantId { get; set; }
 
-    /// <summary>Gets or sets how many jobs to ask for per page (<c>pagination_eq.first</c>).</summary>
+    /// <summary>
+    /// Gets or sets how many jobs to ask for per page (<c>pagination_eq.first</c>): the most, since the aggregator asks
+    /// for fewer when its query's limit is smaller and Upwork applies every filter of it (<see cref="GigPageRequest.PageSize"/>).
+    /// </summary>
     /// <value>The default value is 50; at most <see cref="MaxPageSize"/>.</value>
     [Range(1, MaxPageSize)]
     public int PageSize { get; set; } = 50;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FreelanceAggregator.ExchangeRates;
 using FreelanceAggregator.Providers.Upwork.Authentication;
@@ -20,8 +19,10 @@ namespace FreelanceAggregator.Providers.Upwork;
 /// <para>
 /// Pushed down: the keywords (<c>searchExpression_eq</c>), fixed or hourly (<c>jobType_eq</c>), payment verified, the
 /// budget or hourly-rate range when the query names the budget type and its bounds convert to USD, newest first.
-/// Everything else is filtered by the aggregator. Pages are read with <c>pagination_eq</c> until the limit or the last
-/// page; if Upwork refuses paging, the first page is returned with a warning.
+/// Everything else is filtered by the aggregator. One page is one request with <c>pagination_eq</c>; the cursor is
+/// Upwork's <c>endCursor</c>, passed back as it came. If Upwork refuses paging on the first page, that page is read
+/// without paging and is the last one; if it refuses a later page, paging stops there. Either way a
+/// <see cref="GigWarningKind.PagingStopped"/> warning says so.
 /// </para>
 /// <para>
 /// A 401 is answered once with a fresh token (refreshed, or asked again from the delegate) and the request retried
@@ -60,16 +61,25 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
     public override GigProviderCapabilities Capabilities { get; } = new()
     {
         Kinds = [GigKind.Job],
-        ServerSideFilters = GigFilters.Keywords | GigFilters.BudgetType | GigFilters.Budget | GigFilters.PaymentVerified,
+        // Not Budget: a budget reaches Upwork only when the query also names fixed or hourly (UpworkGraphQL), so a
+        // budget filter alone is the aggregator's, and the page-size hint must not count on the site applying it.
+        ServerSideFilters = GigFilters.Keywords | GigFilters.BudgetType | GigFilters.PaymentVerified,
         FilterableFields = GigFilters.All,
         Marketplace = "upwork",
         SiteHosts = ["www.upwork.com"],
     };
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">The request's cursor is blank: it is not an <c>endCursor</c> Upwork gave.</exception>
+    public override async ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
+        var after = request.Cursor;
+        if (after is not null && string.IsNullOrWhiteSpace(after))
+        {
+            throw new ArgumentException($"The cursor '{after}' is not one Upwork gave: an endCursor is never blank.", nameof(request));
+        }
+
         var options = Options;
         if (!options.HasAnyCredential)
         {
@@ -78,71 +88,66 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
         }
 
         var http = CreateHttpClient();
-        var filter = await UpworkGraphQL.CreateFilterAsync(query, _exchangeRates, cancellationToken).ConfigureAwait(false);
-        var pages = PagesFor(query, options.PageSize);
-        var yielded = 0;
-        string? after = null;
-        for (var pageIndex = 0; pageIndex < pages && yielded < query.Limit; pageIndex++)
+        var filter = await UpworkGraphQL.CreateFilterAsync(request.Query, _exchangeRates, cancellationToken).ConfigureAwait(false);
+        var first = Math.Min(request.PageSize ?? options.PageSize, options.PageSize);
+        var warnings = new List<GigWarning>();
+        var paged = true;
+        Answer answer;
+        try
         {
-            await PauseBeforePageAsync(pageIndex, cancellationToken).ConfigureAwait(false);
-            var first = Math.Min(options.PageSize, query.Limit - yielded);
-            var paged = true;
-            UpworkSearchPage page;
-            if (pageIndex == 0)
+            answer = await FetchAsync(http, options, filter, first, after, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GigProviderException ex) when (MayBePagingRefused(ex, http))
+        {
+            if (after is not null)
             {
-                try
+                // The pages read so far stand; the site gave no way to read on.
+                return new GigPage([], nextCursor: null)
                 {
-                    page = await FetchAsync(http, options, filter, first, after: null, cancellationToken).ConfigureAwait(false);
-                }
-                catch (GigProviderException ex) when (MayBePagingRefused(ex, http))
-                {
-                    // One source reports that Upwork's resolver fails (HTTP 500) for any request with pagination_eq.
-                    // Ask once more without it: if that works, paging was the problem, and the first page is all there is.
-                    page = await FetchAsync(http, options, filter, first: null, after: null, cancellationToken).ConfigureAwait(false);
-                    paged = false;
-                    ReportWarning($"{Name}: Upwork refused paging (pagination_eq: {Redact(ex.Problem, options)}); only the first page, as Upwork sizes it without paging, was read.");
-                }
+                    Warnings = [new GigWarning(GigWarningKind.PagingStopped, $"{Name}: Upwork refused the next page (pagination_eq after '{after}': {Redact(ex.Problem, options)}); the search stopped after {request.PageIndex} pages.")],
+                    RequestUri = ex.RequestUri,
+                };
+            }
+
+            // One source reports that Upwork's resolver fails (HTTP 500) for any request with pagination_eq. Ask once
+            // more without it: if that works, paging was the problem, and the first page is all there is.
+            answer = await FetchAsync(http, options, filter, first: null, after: null, cancellationToken).ConfigureAwait(false);
+            paged = false;
+            warnings.Add(new GigWarning(GigWarningKind.PagingStopped, $"{Name}: Upwork refused paging (pagination_eq: {Redact(ex.Problem, options)}); only the first page, as Upwork sizes it without paging, was read."));
+        }
+
+        var page = answer.Page;
+        if (answer.Errors is { } errors)
+        {
+            // GraphQL may answer with data and errors at once (e.g. NullValueInNonNullableField for one job): keep the data.
+            warnings.Add(new GigWarning(GigWarningKind.PartialAnswer, $"{Name}: Upwork answered with data and errors; the readable jobs were kept. Errors: {errors}"));
+        }
+
+        foreach (var warning in page.Warnings)
+        {
+            // A warning quotes the job's own values, which could echo anything: no secret leaves through it.
+            warnings.Add(warning with { Message = Redact(warning.Message, options) });
+        }
+
+        string? next = null;
+        if (paged && page.HasNextPage && page.EdgeCount > 0)
+        {
+            if (string.IsNullOrWhiteSpace(page.EndCursor) || page.EndCursor == after)
+            {
+                warnings.Add(new GigWarning(GigWarningKind.PagingStopped, $"{Name}: Upwork said there are more jobs but gave no new cursor (endCursor '{Redact(page.EndCursor ?? string.Empty, options)}'); the search stopped after {request.PageIndex + 1} pages."));
             }
             else
             {
-                try
-                {
-                    page = await FetchAsync(http, options, filter, first, after, cancellationToken).ConfigureAwait(false);
-                }
-                catch (GigProviderException ex) when (MayBePagingRefused(ex, http))
-                {
-                    ReportWarning($"{Name}: Upwork refused the next page (pagination_eq after '{after}': {Redact(ex.Problem, options)}); the search stopped after {yielded} jobs.");
-                    yield break;
-                }
+                next = page.EndCursor;
             }
-
-            foreach (var warning in page.Warnings)
-            {
-                ReportWarning(Redact(warning, options));
-            }
-
-            foreach (var gig in page.Gigs)
-            {
-                yield return gig;
-                if (++yielded >= query.Limit)
-                {
-                    yield break;
-                }
-            }
-
-            if (!paged || !page.HasNextPage || page.EdgeCount == 0)
-            {
-                yield break;
-            }
-
-            if (string.IsNullOrEmpty(page.EndCursor) || page.EndCursor == after)
-            {
-                ReportWarning($"{Name}: Upwork said there are more jobs but gave no new cursor (endCursor '{page.EndCursor}'); the search stopped after {yielded} jobs.");
-                yield break;
-            }
-
-            after = page.EndCursor;
         }
+
+        return new GigPage(page.Gigs, next)
+        {
+            TotalCount = page.TotalCount,
+            Warnings = warnings,
+            RequestUri = answer.RequestUri,
+        };
     }
 
     // A server error or a GraphQL error of the search itself may be Upwork refusing pagination_eq; a refused token, a
@@ -151,7 +156,7 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
         ex.RequestUri == http.Resolve("graphql")
         && (ex.Failure == GigProviderFailure.SiteError || (ex.Failure == GigProviderFailure.HttpStatus && (int?)ex.StatusCode >= 500));
 
-    private async Task<UpworkSearchPage> FetchAsync(GigHttpClient http, UpworkOptions options, UpworkSearchFilter filter, int? first, string? after, CancellationToken cancellationToken)
+    private async Task<Answer> FetchAsync(GigHttpClient http, UpworkOptions options, UpworkSearchFilter filter, int? first, string? after, CancellationToken cancellationToken)
     {
         var body = UpworkGraphQL.CreateBody(filter, first, after);
         var token = await _tokens.GetAsync(options, http, cancellationToken).ConfigureAwait(false);
@@ -182,12 +187,13 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
         }
 
         response.EnsureSuccess();
+        var settings = new UpworkParseSettings(Name, response.RequestUri, TimeProvider.GetUtcNow());
         var page = response.TryGetUtf8Body(out var utf8)
-            ? UpworkSearchParser.Parse(utf8, Name, response.RequestUri)
-            : UpworkSearchParser.Parse(response.Text, Name, response.RequestUri);
+            ? UpworkSearchParser.Parse(utf8, settings)
+            : UpworkSearchParser.Parse(response.Text, settings);
         if (page.Errors.Count == 0)
         {
-            return page;
+            return new Answer(page, response.RequestUri, null);
         }
 
         var messages = Redact(string.Join("; ", page.Errors.Select(e => e.Classification is null ? e.Message : $"{e.Message} [{e.Classification}]").Distinct().Take(5)), options);
@@ -203,9 +209,7 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
             throw response.Fail($"Upwork's GraphQL API answered with errors: {messages}", GigProviderFailure.SiteError);
         }
 
-        // GraphQL may answer with data and errors at once (e.g. NullValueInNonNullableField for one job): keep the data.
-        ReportWarning($"{Name}: Upwork answered with data and errors; the readable jobs were kept. Errors: {messages}");
-        return page;
+        return new Answer(page, response.RequestUri, messages);
     }
 
     private static Task<GigHttpResponse> PostAsync(GigHttpClient http, UpworkOptions options, byte[] body, BearerToken token, CancellationToken cancellationToken) =>
@@ -250,20 +254,7 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
         {
             using var json = JsonDocument.Parse(response.Body);
             var root = json.RootElement;
-            string? message = null;
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                if (root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String)
-                {
-                    message = m.GetString();
-                }
-                else if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0
-                    && errors[0].ValueKind == JsonValueKind.Object && errors[0].TryGetProperty("message", out var e) && e.ValueKind == JsonValueKind.String)
-                {
-                    message = e.GetString();
-                }
-            }
-
+            var message = JsonValues.GetString(root, "message") ?? JsonValues.GetString(root, "errors", 0, "message");
             if (string.IsNullOrWhiteSpace(message))
             {
                 return string.Empty;
@@ -272,13 +263,16 @@ public sealed partial class UpworkProvider : HttpGigProvider<UpworkOptions>
             message = message.Trim();
             return ": \"" + Redact(message.Length > 200 ? message[..200] + "..." : message, options) + "\"";
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
             return string.Empty;
         }
     }
 
     private string Redact(string text, UpworkOptions options) => _tokens.Redact(text, options);
+
+    // One answer: the page read, the address that gave it, and the GraphQL errors sent with the data (redacted), if any.
+    private readonly record struct Answer(UpworkSearchPage Page, Uri RequestUri, string? Errors);
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Debug, Message = "{Provider}: Upwork refused the {Origin} access token (HTTP 401); getting another one and retrying once.")]
     private static partial void LogTokenRefused(ILogger logger, string provider, TokenOrigin origin);

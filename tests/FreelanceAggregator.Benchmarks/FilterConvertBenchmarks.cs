@@ -5,7 +5,7 @@ namespace FreelanceAggregator.Benchmarks;
 
 /// <summary>
 /// Target 4: in-memory listings through the aggregator's per-listing work, on one core: the budget converted to the
-/// target currency (<c>SearchRun.PrepareAsync</c>, with the search's rate cache) and every filter of the query
+/// target currency (<c>ListingPreparer.PrepareAsync</c>, with the search's rate cache) and every filter of the query
 /// (<c>GigMatcher</c>). The query has a budget range in another currency than most budgets, two keywords and a
 /// posted-within limit. Time is per listing (<see cref="BenchmarkAttribute.OperationsPerInvoke"/>); a million a second
 /// is 1,000 ns each.
@@ -19,7 +19,8 @@ public class FilterConvertBenchmarks
     private readonly Gig[] _gigs = new Gig[Listings];
     private readonly StreamingProvider _provider = new("memory");
     private SearchRun? _run;
-    private GigSearchContext? _context;
+    private ProviderWarnings? _warnings;
+    private string[] _hosts = [];
 
     /// <summary>Gets the query: budgets between IDR 1,500,000 and IDR 15,000,000 compared in USD, "logo design", posted within 7 days.</summary>
     public static GigQuery Query { get; } = new("logo design")
@@ -40,7 +41,8 @@ public class FilterConvertBenchmarks
 
         var aggregator = new GigAggregator([_provider], timeProvider: new FixedClock(SyntheticGigs.Now));
         _run = aggregator.StartAsync(Query, CancellationToken.None).GetAwaiter().GetResult();
-        _context = new GigSearchContext(new SiteExchangeRates(), null);
+        _warnings = new ProviderWarnings(_provider.Name, null);
+        _hosts = [.. _provider.Capabilities.SiteHosts];
 
         // A query that passes nothing or everything would not exercise every filter.
         var passed = Run();
@@ -58,13 +60,14 @@ public class FilterConvertBenchmarks
     private int Run()
     {
         var run = _run!;
-        var context = _context!;
-        var matcher = run.Matcher;
+        var warnings = _warnings!;
+        var preparer = run.Preparer;
+        var matcher = run.Plan.Matcher;
         var passed = 0;
         foreach (var gig in _gigs)
         {
             // PrepareAsync completes synchronously once the rate is cached, as it does for every listing but the first.
-            var prepared = run.PrepareAsync(0, gig, context, CancellationToken.None);
+            var prepared = preparer.PrepareAsync(_provider, _hosts, gig, warnings, CancellationToken.None);
             var converted = prepared.IsCompletedSuccessfully ? prepared.Result : prepared.AsTask().GetAwaiter().GetResult();
             if (converted is not null && matcher.Matches(converted))
             {

@@ -40,7 +40,7 @@ public class ParseBenchmarks
     private static readonly Uri UpworkUri = new("https://api.upwork.com/graphql");
     private static readonly Uri FreelancerSite = new("https://www.freelancer.com/");
 
-    // The same parser settings the providers' HtmlDocumentParser uses: no scripting, no loader.
+    // The same parser settings the Html package's HtmlPage uses: no scripting, no loader.
     private static readonly HtmlParser BareHtmlParser = new(
         new HtmlParserOptions { IsScripting = false, IsNotConsumingCharacterReferences = false },
         BrowsingContext.New(Configuration.Default));
@@ -104,7 +104,7 @@ public class ParseBenchmarks
         var settings = new FreelancerParseSettings("freelancer", FreelancerSite, FreelancerUri, HttpStatusCode.OK, DateOnly.FromDateTime(_now.UtcDateTime));
         var response = Response(_freelancer, JsonType);
         var page = response.TryGetUtf8Body(out var utf8) ? FreelancerResponseParser.Parse(utf8, settings) : FreelancerResponseParser.Parse(response.Text, settings);
-        return page.Projects.Count;
+        return page.Gigs.Count;
     }
 
     [Benchmark(Baseline = true, Description = "bare: AngleSharp ParseDocument")]
@@ -153,7 +153,8 @@ public class ParseBenchmarks
     public int UpworkGigs()
     {
         var response = Response(_upwork, JsonType);
-        var page = response.TryGetUtf8Body(out var utf8) ? UpworkSearchParser.Parse(utf8, "upwork", UpworkUri) : UpworkSearchParser.Parse(response.Text, "upwork", UpworkUri);
+        var settings = new UpworkParseSettings("upwork", UpworkUri, _now);
+        var page = response.TryGetUtf8Body(out var utf8) ? UpworkSearchParser.Parse(utf8, settings) : UpworkSearchParser.Parse(response.Text, settings);
         return page.Gigs.Count;
     }
 

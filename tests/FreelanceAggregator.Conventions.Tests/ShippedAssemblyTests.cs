@@ -15,7 +15,12 @@ public sealed class ShippedAssemblyTests
         "FreelanceAggregator.Providers.Fiverr",
         "FreelanceAggregator.Providers.ProjectsCoId",
         "FreelanceAggregator.Providers.Sribulancer",
+        "FreelanceAggregator.Providers.Microworkers",
+        "FreelanceAggregator.Providers.Html",
     };
+
+    /// <summary>Gets the packages that hold providers: each must be a sealed HTTP provider with its options and one registration extension.</summary>
+    public static TheoryData<string> ProviderPackages => new(Shipped.Select(row => (string)row.Data).Where(name => name.StartsWith("FreelanceAggregator.Providers.", StringComparison.Ordinal) && name != "FreelanceAggregator.Providers.Html"));
 
     private static Assembly Load(string name) => Assembly.Load(name);
 
@@ -34,17 +39,21 @@ public sealed class ShippedAssemblyTests
     public void NoPublicSignatureExposesADependencysTypes(string assembly) =>
         Assert.Empty(PublicApiConventions.SignaturesExposingDependencies(Load(assembly)));
 
+    [Fact]
+    public void TheCoreAndTheHtmlKitHoldNoProvider() =>
+        Assert.All(
+            (string[])["FreelanceAggregator", "FreelanceAggregator.Providers.Html"],
+            assembly => Assert.DoesNotContain(Load(assembly).GetExportedTypes(), t => typeof(GigProvider).IsAssignableFrom(t) && !t.IsAbstract));
+
+    [Fact]
+    public void TheTestKitsPublicAsyncMethodsTakeACancellationTokenLast() =>
+        Assert.Empty(PublicApiConventions.AsyncMethodsWithoutCancellationTokenLast(Load("FreelanceAggregator.Testing")));
+
     [Theory]
-    [MemberData(nameof(Shipped))]
+    [MemberData(nameof(ProviderPackages))]
     public void ProvidersAreSealedGigProvidersWithTheirOwnOptions(string assembly)
     {
         var providers = Load(assembly).GetExportedTypes().Where(t => typeof(GigProvider).IsAssignableFrom(t) && !t.IsAbstract).ToList();
-        if (assembly == "FreelanceAggregator")
-        {
-            Assert.Empty(providers);
-            return;
-        }
-
         Assert.NotEmpty(providers);
         Assert.All(providers, p =>
         {
@@ -55,17 +64,12 @@ public sealed class ShippedAssemblyTests
     }
 
     [Theory]
-    [MemberData(nameof(Shipped))]
+    [MemberData(nameof(ProviderPackages))]
     public void RegistrationLivesInTheDependencyInjectionNamespaceAndIsChainable(string assembly)
     {
         var extensions = Load(assembly).GetExportedTypes()
             .Where(t => t.IsAbstract && t.IsSealed && t.Name.EndsWith("BuilderExtensions", StringComparison.Ordinal))
             .ToList();
-        if (assembly == "FreelanceAggregator")
-        {
-            return;
-        }
-
         var extension = Assert.Single(extensions);
         Assert.Equal("Microsoft.Extensions.DependencyInjection", extension.Namespace);
         Assert.All(

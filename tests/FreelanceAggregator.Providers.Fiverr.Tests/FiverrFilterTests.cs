@@ -1,20 +1,26 @@
 using FreelanceAggregator.Testing;
+using FreelanceAggregator.TestSites;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace FreelanceAggregator.Providers.Fiverr.Tests;
 
-/// <summary>How the aggregator's filters meet Fiverr's gigs: what gigs carry is filtered, what they never carry skips Fiverr with a reason.</summary>
+/// <summary>
+/// How the aggregator's filters meet Fiverr's gigs: what gigs never carry skips Fiverr with a reason. What they carry
+/// (rating, budget, skills, words) is filtered as the site description's cases say (<see cref="FiverrTestSite.Cases"/>,
+/// run by <see cref="FiverrConformanceTests"/>).
+/// </summary>
 public sealed class FiverrFilterTests : IDisposable
 {
     private readonly WireMockTestServer _server = WireMockTestServer.Start();
+    private readonly FiverrTestSite _site = new();
 
     public void Dispose() => _server.Dispose();
 
     private async Task<GigSearchResult> SearchAsync(string query)
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html", "search-page2.html");
-        await using var aggregator = GigAggregator.Create(b => b.AddFiverr(o => ProviderTestOptions.UseTestServer(o, _server.BaseAddress)));
+        _site.StubResults(_server.Server);
+        await using var aggregator = GigAggregator.Create(b => _site.AddProvider(b, _server.BaseAddress));
         return await aggregator.SearchAllAsync(query, TestContext.Current.CancellationToken);
     }
 
@@ -44,31 +50,6 @@ public sealed class FiverrFilterTests : IDisposable
         Assert.Equal(ProviderStatus.Skipped, outcome.Status);
         Assert.Contains(reason, outcome.Message, StringComparison.Ordinal);
         Assert.Empty(_server.Requests());
-    }
-
-    [Fact]
-    public async Task AMinimumRatingIsTheSellersRatingOfTheGig()
-    {
-        var result = await SearchAsync("website rating:>=5 kind:service limit:100");
-
-        Assert.Equal(["384419107", "431643922", "402233119", "420011223"], result.Gigs.Select(g => g.Id));
-    }
-
-    [Fact]
-    public async Task ABudgetFilterUsesTheFromPrice()
-    {
-        var result = await SearchAsync("website budget:<=100USD type:fixed limit:100");
-
-        Assert.Equal(["384419107", "414925957", "402233119", "420011223", "388800112"], result.Gigs.Select(g => g.Id));
-    }
-
-    [Fact]
-    public async Task ASkillFilterUsesTheProgrammingLanguagesAGigNames()
-    {
-        var result = await SearchAsync("website skill:react,vue.js limit:100");
-
-        // "vue.js" and Fiverr's "vue_js" are one skill.
-        Assert.Equal(["384419107", "155121960", "414925957", "398877665"], result.Gigs.Select(g => g.Id));
     }
 
     private static GigProvider CreateProvider()

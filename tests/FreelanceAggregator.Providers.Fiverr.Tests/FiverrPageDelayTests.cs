@@ -1,4 +1,5 @@
 using FreelanceAggregator.Testing;
+using FreelanceAggregator.TestSites;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
@@ -15,7 +16,7 @@ public sealed class FiverrPageDelayTests : IDisposable
     [Fact]
     public async Task TheNextPageWaitsForThePageDelay()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html", "search-page2.html");
+        new FiverrTestSite().StubPages(_server.Server, "search-page1.html", "search-page2.html");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 13, 40, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
@@ -27,7 +28,7 @@ public sealed class FiverrPageDelayTests : IDisposable
         await using var serviceProvider = services.BuildServiceProvider();
         var provider = Assert.Single(serviceProvider.GetRequiredService<GigAggregator>().Providers);
 
-        await using var gigs = provider.SearchAsync(new GigQuery(FiverrStubs.Query) { Limit = 100 }, TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
+        await using var gigs = provider.SearchAsync(new GigQuery(FiverrTestSite.SearchText) { Limit = 100 }, TestContext.Current.CancellationToken).GetAsyncEnumerator(TestContext.Current.CancellationToken);
         for (var i = 0; i < 6; i++)
         {
             Assert.True(await gigs.MoveNextAsync());

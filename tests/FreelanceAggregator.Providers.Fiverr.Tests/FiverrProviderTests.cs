@@ -1,6 +1,8 @@
 using System.Net;
 using FreelanceAggregator.Testing;
-using Microsoft.Extensions.DependencyInjection;
+using FreelanceAggregator.TestSites;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using Xunit;
 
 namespace FreelanceAggregator.Providers.Fiverr.Tests;
@@ -9,15 +11,12 @@ namespace FreelanceAggregator.Providers.Fiverr.Tests;
 public sealed class FiverrProviderTests : IDisposable
 {
     private readonly WireMockTestServer _server = WireMockTestServer.Start();
+    private readonly FiverrTestSite _site = new();
 
     public void Dispose() => _server.Dispose();
 
     private GigAggregator CreateAggregator(Action<FiverrOptions>? configure = null) =>
-        GigAggregator.Create(b => b.AddFiverr(o =>
-        {
-            ProviderTestOptions.UseTestServer(o, _server.BaseAddress);
-            configure?.Invoke(o);
-        }));
+        GigAggregator.Create(b => FiverrTestSite.AddFiverr(b, _server.BaseAddress, configure));
 
     private async Task<GigSearchResult> SearchAsync(GigQuery query, Action<FiverrOptions>? configure = null)
     {
@@ -25,7 +24,7 @@ public sealed class FiverrProviderTests : IDisposable
         return await aggregator.SearchAllAsync(query, TestContext.Current.CancellationToken);
     }
 
-    // The provider's own stream, before the aggregator applies the query's filters again: Fiverr matches words loosely
+    // The provider used alone, before the aggregator applies the query's filters again: Fiverr matches words loosely
     // ("develop" for "development"), so the aggregator keeps fewer of its gigs than the page shows.
     private async Task<List<Gig>> SearchProviderAsync(GigQuery query, Action<FiverrOptions>? configure = null)
     {
@@ -40,6 +39,14 @@ public sealed class FiverrProviderTests : IDisposable
         return gigs;
     }
 
+    // One page, as the provider reads it: no paging, no filters, no de-duplication across pages.
+    private async Task<GigPage> FetchPageAsync(GigQuery query, string? cursor = null, Action<FiverrOptions>? configure = null)
+    {
+        await using var aggregator = CreateAggregator(configure);
+        var provider = Assert.Single(aggregator.Providers);
+        return await provider.FetchPageAsync(new GigPageRequest(query with { TargetCurrency = Currency.USD }) { Cursor = cursor }, TestContext.Current.CancellationToken);
+    }
+
     private static ProviderOutcome Succeeded(GigSearchResult result)
     {
         var outcome = Assert.Single(result.Outcomes);
@@ -50,7 +57,7 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task APromotedGigHasTheValuesTheCardShows()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html");
+        _site.StubPages(_server.Server, "search-page1.html");
         var result = await SearchAsync(new GigQuery("website") { Limit = 6 });
         Succeeded(result);
         Assert.Equal(6, result.Gigs.Count);
@@ -91,8 +98,8 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task AProGigOfAnAgencyHasTheValuesTheCardShows()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html");
-        var gigs = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 6 });
+        _site.StubPages(_server.Server, "search-page1.html");
+        var gigs = await SearchProviderAsync(new GigQuery(FiverrTestSite.SearchText) { Limit = 6 });
 
         var gig = gigs.Single(g => g.Id == "155121960");
         Assert.Equal("I will do custom website development using laravel", gig.Title);
@@ -113,8 +120,8 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task AnOrganicGigHasTheValuesTheCardShows()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html");
-        var gigs = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 6 });
+        _site.StubPages(_server.Server, "search-page1.html");
+        var gigs = await SearchProviderAsync(new GigQuery(FiverrTestSite.SearchText) { Limit = 6 });
 
         var gig = gigs.Single(g => g.Id == "431643922");
         Assert.Equal("I will design and develop a custom wordpress website for your business", gig.Title);
@@ -131,8 +138,8 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task ANewSellersGigSaysNewAndTrimsTheName()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html");
-        var gigs = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 6 });
+        _site.StubPages(_server.Server, "search-page1.html");
+        var gigs = await SearchProviderAsync(new GigQuery(FiverrTestSite.SearchText) { Limit = 6 });
 
         var gig = gigs.Single(g => g.Id == "402233119");
         Assert.Equal("I will do odoo website development, customization, and API integration", gig.Title);
@@ -145,35 +152,47 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task AGigShownAsAnAdAndOrganicallyIsReturnedOnceAsOrganic()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html");
-        var gigs = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 6 });
+        _site.StubPages(_server.Server, "search-page1.html");
+        var page = await FetchPageAsync(new GigQuery(FiverrTestSite.SearchText));
 
         // Page order: the ad at position 1 gives way to the same gig's organic entry at position 5.
-        Assert.Equal(["384419107", "409876543", "155121960", "414925957", "431643922", "402233119"], gigs.Select(g => g.Id));
-        var gig = Assert.Single(gigs, g => g.Id == "414925957");
+        Assert.Equal(["384419107", "409876543", "155121960", "414925957", "431643922", "402233119"], page.Listings.Select(g => g.Id));
+        var gig = Assert.Single(page.Listings, g => g.Id == "414925957");
         Assert.Equal(false, gig.Extra["promoted"]);
         Assert.Equal(5, gig.Extra["position"]);
         Assert.Equal(4, gig.Extra["deliveryDays"]);
+        Assert.Empty(page.Warnings);
     }
 
     [Fact]
     public async Task PromotedGigsAreMarkedAndTheOptionLeavesThemOut()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html", "search-page2.html");
+        _site.StubPages(_server.Server, "search-page1.html", "search-page2.html");
 
-        var all = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 100 });
+        var all = await SearchProviderAsync(new GigQuery(FiverrTestSite.SearchText) { Limit = 100 });
         Assert.Equal(["384419107", "409876543", "398877665"], all.Where(g => g.Extra["promoted"] is true).Select(g => g.Id));
 
-        var organic = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 100 }, o => o.IncludePromotedGigs = false);
+        var organic = await SearchProviderAsync(new GigQuery(FiverrTestSite.SearchText) { Limit = 100 }, o => o.IncludePromotedGigs = false);
         Assert.Equal(["155121960", "414925957", "431643922", "402233119", "420011223", "388800112"], organic.Select(g => g.Id));
         Assert.All(organic, g => Assert.Equal(false, g.Extra["promoted"]));
     }
 
     [Fact]
+    public async Task LeavingAdsOutOfAPageStillLeadsToTheNextPage()
+    {
+        _site.StubPages(_server.Server, "search-page1.html");
+        var page = await FetchPageAsync(new GigQuery(FiverrTestSite.SearchText), configure: o => o.IncludePromotedGigs = false);
+
+        Assert.Equal(["155121960", "414925957", "431643922", "402233119"], page.Listings.Select(g => g.Id));
+        Assert.Equal("2", page.NextCursor);
+        Assert.Equal(60, page.TotalCount);
+    }
+
+    [Fact]
     public async Task PagesAreFetchedWithPageNumbersUntilTheTotalIsReached()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html", "search-page2.html", "search-page2.html");
-        var gigs = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 100 });
+        _site.StubPages(_server.Server, "search-page1.html", "search-page2.html", "search-page2.html");
+        var gigs = await SearchProviderAsync(new GigQuery(FiverrTestSite.SearchText) { Limit = 100 });
 
         // 48 a page and 60 in all: page 2 is the last, and page 3 is never asked for.
         Assert.Equal(
@@ -183,58 +202,135 @@ public sealed class FiverrProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task AGigOfAnEarlierPageIsNotReturnedAgain()
+    public async Task EachPageSaysWhereTheNextIsAndWhatAnsweredIt()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html", "search-page2.html");
-        var gigs = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 100 });
+        _site.StubPages(_server.Server, "search-page1.html", "search-page2.html");
+        await using var aggregator = CreateAggregator();
+        var provider = Assert.Single(aggregator.Providers);
+        var pages = new List<GigPage>();
+        await foreach (var page in provider.GetPagesAsync(new GigQuery(FiverrTestSite.SearchText), cancellationToken: TestContext.Current.CancellationToken))
+        {
+            pages.Add(page);
+        }
 
-        Assert.Single(gigs, g => g.Id == "431643922");
-        var gig = gigs.Single(g => g.Id == "388800112");
-        Assert.Equal(new GigSeller { Name = "Ada", Username = "ada_builds", Level = "New", Rating = null, Reviews = 0, Country = "NG" }, gig.Seller);
-        Assert.False(gig.Extra.ContainsKey("sellerRating"));
-        Assert.Equal("ID", gigs.Single(g => g.Id == "420011223").Seller?.Country);
+        // Page 1 of 60 at 48 a page leads to page 2; page 2 holds the rest (and says has_more: false).
+        Assert.Equal(["2", null], pages.Select(p => p.NextCursor));
+        Assert.Equal([60L, 60L], pages.Select(p => p.TotalCount));
+        Assert.Equal([6, 4], pages.Select(p => p.Listings.Count));
+        Assert.Equal(_server.Requests(), pages.Select(p => p.RequestUri));
     }
 
     [Fact]
-    public async Task PagingStopsAtTheLimit()
+    public async Task ACursorResumesAtItsPage()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html", "search-page2.html");
-        var gigs = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 3 });
+        _site.StubPages(_server.Server, "search-page1.html", "search-page2.html");
+        var page = await FetchPageAsync(new GigQuery(FiverrTestSite.SearchText), cursor: "2");
 
-        Assert.Equal(3, gigs.Count);
+        Assert.Equal("?query=custom%20website%20development&page=2", Assert.Single(_server.Requests()).Query);
+        Assert.Equal(["398877665", "431643922", "420011223", "388800112"], page.Listings.Select(g => g.Id));
+        Assert.True(page.IsLastPage);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("two")]
+    [InlineData("2.0")]
+    [InlineData(" 2")]
+    public async Task ACursorThatIsNotAPageNumberIsRefusedNamingIt(string cursor)
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => FetchPageAsync(new GigQuery(FiverrTestSite.SearchText), cursor));
+
+        Assert.Contains($"'{cursor}'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests());
+    }
+
+    [Fact]
+    public async Task AGigOfAnEarlierPageIsReturnedOnceByTheAggregator()
+    {
+        _site.StubPages(_server.Server, "search-page1.html", "search-page2.html");
+        var result = await SearchAsync(new GigQuery("website") { Limit = 100 });
+
+        // Page 2 repeats 431643922 of page 1; the provider reads each page as it is, and the aggregator keeps it once.
+        var outcome = Succeeded(result);
+        Assert.Single(result.Gigs, g => g.Id == "431643922");
+        Assert.Equal(1, outcome.DuplicateCount);
+        Assert.Equal(10, outcome.ReceivedCount);
+        Assert.Equal(2, outcome.PageCount);
+        var gig = result.Gigs.Single(g => g.Id == "388800112");
+        Assert.Equal(new GigSeller { Name = "Ada", Username = "ada_builds", Level = "New", Rating = null, Reviews = 0, Country = "NG" }, gig.Seller);
+        Assert.False(gig.Extra.ContainsKey("sellerRating"));
+        Assert.Equal("ID", result.Gigs.Single(g => g.Id == "420011223").Seller?.Country);
+
+        Assert.Contains(
+            (await FetchPageAsync(new GigQuery("website"), cursor: "2")).Listings,
+            g => g.Id == "431643922");
+    }
+
+    [Fact]
+    public async Task TheAggregatorStopsAtTheLimitWithoutAskingForMorePages()
+    {
+        _site.StubPages(_server.Server, "search-page1.html", "search-page2.html");
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText) { Limit = 3 });
+
+        var outcome = Succeeded(result);
+        Assert.Equal(["384419107", "409876543", "155121960"], result.Gigs.Select(g => g.Id));
         Assert.Single(_server.Requests());
+        Assert.Equal(1, outcome.PageCount);
+    }
+
+    [Fact]
+    public async Task TheLimitCountsGigsThatPassTheFiltersSoTheAggregatorReadsOn()
+    {
+        _site.StubPages(_server.Server, "search-page1.html", "search-page2.html");
+        var result = await SearchAsync(GigQuery.Parse("website budget:<=50USD limit:2"));
+
+        // Page 1's six gigs are all above USD 50: the two that pass are on page 2.
+        var outcome = Succeeded(result);
+        Assert.Equal(["420011223", "388800112"], result.Gigs.Select(g => g.Id));
+        Assert.Equal(2, _server.Requests().Count);
+        Assert.Equal(2, outcome.PageCount);
     }
 
     [Fact]
     public async Task PagingStopsAtAnEmptyPage()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html", "search-no-results.html", "search-page2.html");
-        var gigs = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 100 });
-
-        Assert.Equal(6, gigs.Count);
-        Assert.Equal(2, _server.Requests().Count);
-    }
-
-    [Fact]
-    public async Task PagingStopsWithAWarningWhenFiverrRepeatsAPage()
-    {
-        FiverrStubs.Page(_server, "search-page1.html");
+        _site.StubPages(_server.Server, "search-page1.html", "search-no-results.html", "search-page2.html");
         var result = await SearchAsync(new GigQuery("website") { Limit = 100 });
 
         var outcome = Succeeded(result);
         Assert.Equal(6, result.Gigs.Count);
         Assert.Equal(2, _server.Requests().Count);
-        Assert.Contains(outcome.Warnings, w => w.Contains("page 2 repeated only gigs of earlier pages", StringComparison.Ordinal));
+        Assert.Equal(2, outcome.PageCount);
+        Assert.DoesNotContain(outcome.Warnings, w => w.Kind == GigWarningKind.PagingStopped);
     }
 
     [Fact]
-    public async Task PagingStopsAtMaxPages()
+    public async Task PagingStopsWithAWarningWhenFiverrRepeatsAPage()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html", "search-page2.html");
-        var gigs = await SearchProviderAsync(new GigQuery(FiverrStubs.Query) { Limit = 100 }, o => o.MaxPages = 1);
+        // Fiverr answers every page number with page 1, whose total says many more pages follow: the provider asks for
+        // page 2 as the total allows, and the aggregator stops at the page of repeats rather than read to MaxPages.
+        var repeated = _site.EditData("search-page1.html", root => root["appData"]!["pagination"]!["total"] = 100_000);
+        _server.Server.Given(_site.SearchRequest()).RespondWith(_site.AnswerWith(repeated));
+        var result = await SearchAsync(new GigQuery("website") { Limit = 100 });
 
-        Assert.Equal(6, gigs.Count);
+        var outcome = Succeeded(result);
+        Assert.Equal(6, result.Gigs.Count);
+        Assert.Equal(2, _server.Requests().Count);
+        Assert.Equal(6, outcome.DuplicateCount);
+        Assert.Equal(GigWarningKind.PagingStopped, Assert.Single(outcome.Warnings).Kind);
+    }
+
+    [Fact]
+    public async Task PagingStopsAtMaxPagesWithAWarning()
+    {
+        _site.StubPages(_server.Server, "search-page1.html", "search-page2.html");
+        var result = await SearchAsync(new GigQuery("website") { Limit = 100 }, o => o.MaxPages = 1);
+
+        var outcome = Succeeded(result);
+        Assert.Equal(6, result.Gigs.Count);
         Assert.Single(_server.Requests());
+        Assert.Equal(GigWarningKind.PagingStopped, Assert.Single(outcome.Warnings).Kind);
     }
 
     [Theory]
@@ -243,7 +339,7 @@ public sealed class FiverrProviderTests : IDisposable
     [InlineData(GigSort.Newest, "&sort_by=new")]
     public async Task ABudgetOrDateOrderIsAskedOfFiverr(GigSort sort, string expected)
     {
-        FiverrStubs.Page(_server, "search-no-results.html");
+        _site.StubPage(_server.Server, "search-no-results.html");
         await SearchAsync(new GigQuery("logo design") { Sort = sort });
 
         Assert.Equal("?query=logo%20design" + expected, Assert.Single(_server.Requests()).Query);
@@ -252,7 +348,7 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task RequestsCarryABrowsersHeaders()
     {
-        FiverrStubs.Page(_server, "search-no-results.html");
+        _site.StubPage(_server.Server, "search-no-results.html");
         await SearchAsync(new GigQuery("logo design"));
 
         var headers = Assert.Single(_server.Server.LogEntries).RequestMessage.Headers!;
@@ -264,7 +360,7 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task TheHeadersCanBeChanged()
     {
-        FiverrStubs.Page(_server, "search-no-results.html");
+        _site.StubPage(_server.Server, "search-no-results.html");
         await SearchAsync(new GigQuery("logo design"), o =>
         {
             o.UserAgent = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15";
@@ -279,7 +375,7 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task WithoutAUserAgentOptionTheBrowserOneIsStillSent()
     {
-        FiverrStubs.Page(_server, "search-no-results.html");
+        _site.StubPage(_server.Server, "search-no-results.html");
         await SearchAsync(new GigQuery("logo design"), o => o.UserAgent = null);
 
         var headers = Assert.Single(_server.Server.LogEntries).RequestMessage.Headers!;
@@ -289,8 +385,8 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task ABlockPageWithStatus403IsReportedAsBlocked()
     {
-        FiverrStubs.Page(_server, "blocked-perimeterx.html", status: 403);
-        var result = await SearchAsync(new GigQuery(FiverrStubs.Query));
+        _site.StubPage(_server.Server, "blocked-perimeterx.html", status: 403);
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText));
 
         AssertFailed(result, GigProviderFailure.Blocked, "blocked by Fiverr's bot protection", HttpStatusCode.Forbidden);
     }
@@ -298,8 +394,8 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task TheOlderBlockPageIsReportedAsBlockedWhateverItsStatus()
     {
-        FiverrStubs.Page(_server, "blocked-one-small-step.html", status: 200);
-        var result = await SearchAsync(new GigQuery(FiverrStubs.Query));
+        _site.StubPage(_server.Server, "blocked-one-small-step.html", status: 200);
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText));
 
         AssertFailed(result, GigProviderFailure.Blocked, "blocked by Fiverr's bot protection", HttpStatusCode.OK);
     }
@@ -307,18 +403,42 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task ABare403IsReportedAsBlocked()
     {
-        _server.Server.Given(WireMock.RequestBuilders.Request.Create().UsingAnyMethod())
-            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(403));
-        var result = await SearchAsync(new GigQuery(FiverrStubs.Query));
+        _server.Server.Given(Request.Create().UsingAnyMethod())
+            .RespondWith(Response.Create().WithStatusCode(403));
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText));
 
         AssertFailed(result, GigProviderFailure.Blocked, "blocked by Fiverr's bot protection", HttpStatusCode.Forbidden);
     }
 
     [Fact]
+    public async Task AnotherBotWallInFrontOfFiverrIsBlockedAndNamed()
+    {
+        // Made up: a Cloudflare challenge (its title and challenge-platform script, as PageChecks knows them) answering
+        // for the search page. Fiverr itself is behind PerimeterX; this stands for a CDN or proxy in between.
+        _server.Server.Given(_site.SearchRequest()).RespondWith(Response.Create().WithStatusCode(403).WithHeader("Content-Type", "text/html; charset=utf-8")
+            .WithBody("<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script src=\"/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1\"></script></body></html>"));
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText));
+
+        AssertFailed(result, GigProviderFailure.Blocked, "a Cloudflare challenge answered instead of Fiverr's search page", HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task ALoginPageIsReportedAsLoginRequired()
+    {
+        // Made up: Fiverr's search needs no account, so no real login answer was captured; this is the shape any login
+        // form has (a password field) where the search page should be.
+        _server.Server.Given(_site.SearchRequest()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/html; charset=utf-8")
+            .WithBody("<!DOCTYPE html><html><head><title>Sign In | Fiverr</title></head><body><form method=\"post\"><input name=\"username\"><input type=\"password\" name=\"password\"><button>Continue</button></form></body></html>"));
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText));
+
+        AssertFailed(result, GigProviderFailure.LoginRequired, "the site answered with a login page (titled 'Sign In | Fiverr')", HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task APageWithoutTheDataScriptIsReportedAsChanged()
     {
-        FiverrStubs.Page(_server, "missing-script.html");
-        var result = await SearchAsync(new GigQuery(FiverrStubs.Query));
+        _site.StubPage(_server.Server, "missing-script.html");
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText));
 
         AssertFailed(result, GigProviderFailure.InvalidResponse, "the page no longer holds the search data", HttpStatusCode.OK);
     }
@@ -326,8 +446,8 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task AnEmptyAppShellIsReportedAsNeedingJavaScript()
     {
-        FiverrStubs.Page(_server, "app-shell.html");
-        var result = await SearchAsync(new GigQuery(FiverrStubs.Query));
+        _site.StubPage(_server.Server, "app-shell.html");
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText));
 
         AssertFailed(result, GigProviderFailure.JavaScriptRequired, "the page no longer holds the search data", HttpStatusCode.OK);
     }
@@ -335,8 +455,8 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task SearchDataOfAnotherShapeIsReportedNamingWhatIsMissing()
     {
-        FiverrStubs.Page(_server, "wrong-shape.html");
-        var result = await SearchAsync(new GigQuery(FiverrStubs.Query));
+        _site.StubPage(_server.Server, "wrong-shape.html");
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText));
 
         AssertFailed(result, GigProviderFailure.InvalidResponse, "listings[0].gigs is missing", HttpStatusCode.OK);
     }
@@ -344,7 +464,7 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task ABlockOnALaterPageKeepsTheEarlierGigsAndFails()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html", "blocked-perimeterx.html");
+        _site.StubPages(_server.Server, "search-page1.html", "blocked-perimeterx.html");
         await using var aggregator = CreateAggregator();
         var gigs = new List<Gig>();
         var outcomes = new List<ProviderOutcome>();
@@ -363,35 +483,41 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task UnreadableGigsAreSkippedWithAWarningNamingWhatTheyLack()
     {
-        FiverrStubs.Page(_server, "search-malformed-gigs.html");
+        _site.StubPage(_server.Server, "search-malformed-gigs.html");
         var result = await SearchAsync(new GigQuery("website") { Limit = 10 }, o => o.MaxPages = 1);
 
         var outcome = Succeeded(result);
         var gig = Assert.Single(result.Gigs);
         Assert.Equal("431643922", gig.Id);
         Assert.Null(gig.Budget); // the page names no currency, and a currency is never guessed
-        Assert.Equal(6, outcome.Warnings.Count);
-        Assert.Contains(outcome.Warnings, w => w.Contains("position 1 (gig 402233119)", StringComparison.Ordinal) && w.Contains("has no title; it was skipped", StringComparison.Ordinal));
-        Assert.Contains(outcome.Warnings, w => w.Contains("position 2 (gig 409876543)", StringComparison.Ordinal) && w.Contains("has no gig_url", StringComparison.Ordinal));
-        Assert.Contains(outcome.Warnings, w => w.Contains("position 3 (gig 420011223)", StringComparison.Ordinal) && w.Contains("not a page on www.fiverr.com", StringComparison.Ordinal));
-        Assert.Contains(outcome.Warnings, w => w.Contains("position 4 ", StringComparison.Ordinal) && w.Contains("has no gigId", StringComparison.Ordinal));
-        Assert.Contains(outcome.Warnings, w => w.Contains("position 5 ", StringComparison.Ordinal) && w.Contains("is not an object but null", StringComparison.Ordinal));
-        Assert.Contains(outcome.Warnings, w => w.Contains("names no currency", StringComparison.Ordinal));
-        Assert.All(outcome.Warnings, w => Assert.StartsWith("fiverr: ", w, StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                (GigWarningKind.ListingSkipped, "402233119", "title"),
+                (GigWarningKind.ListingSkipped, "409876543", "url"),
+                (GigWarningKind.ListingSkipped, "420011223", "url"), // a gig_url on another host
+                (GigWarningKind.ListingSkipped, null, "id"),
+                (GigWarningKind.ListingSkipped, null, null), // a null entry
+                (GigWarningKind.ValueUnreadable, null, "budget"), // no currency on the page
+                (GigWarningKind.PagingStopped, null, null), // the aggregator's: MaxPages is 1 and the page says there is more
+            ],
+            outcome.Warnings.Select(w => (w.Kind, w.ListingId, w.Field)));
+        Assert.All(outcome.Warnings, w => Assert.StartsWith("fiverr: ", w.Message, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task TheAggregatorKeepsOnlyTheGigsThatHaveEveryWord()
     {
-        FiverrStubs.SearchPages(_server, "search-page1.html");
-        var result = await SearchAsync(new GigQuery(FiverrStubs.Query) { Limit = 6 });
+        _site.StubPages(_server.Server, "search-page1.html");
+        var result = await SearchAsync(new GigQuery(FiverrTestSite.SearchText) { Limit = 5 });
 
+        // The limit counts gigs that pass, and the fifth to pass is page 1's last, so page 2 is not asked for.
         // The aggregator filters Fiverr's results again, the same way as every site's: "development" also matches
         // "develop" by its stem, but the gig that never mentions developing at all is left out.
         var outcome = Succeeded(result);
         Assert.Equal(["384419107", "409876543", "155121960", "431643922", "402233119"], result.Gigs.Select(g => g.Id));
         Assert.Equal(6, outcome.ReceivedCount);
         Assert.Equal(1, outcome.FilteredOutCount);
+        Assert.Single(_server.Requests());
     }
 
     [Fact]
@@ -408,7 +534,7 @@ public sealed class FiverrProviderTests : IDisposable
     [Fact]
     public async Task AQueryOfSkillsOnlySearchesForTheSkills()
     {
-        FiverrStubs.Page(_server, "search-no-results.html");
+        _site.StubPage(_server.Server, "search-no-results.html");
         await SearchAsync(new GigQuery { Skills = ["laravel"] });
 
         Assert.Equal("?query=laravel", Assert.Single(_server.Requests()).Query);
@@ -427,8 +553,14 @@ public sealed class FiverrProviderTests : IDisposable
         Assert.StartsWith("fiverr: ", outcome.Message, StringComparison.Ordinal);
     }
 
-    private sealed class SyncProgress(List<ProviderOutcome> outcomes) : IProgress<ProviderOutcome>
+    private sealed class SyncProgress(List<ProviderOutcome> outcomes) : IProgress<GigSearchProgress>
     {
-        public void Report(ProviderOutcome value) => outcomes.Add(value);
+        public void Report(GigSearchProgress value)
+        {
+            if (value.Outcome is { } outcome)
+            {
+                outcomes.Add(outcome);
+            }
+        }
     }
 }

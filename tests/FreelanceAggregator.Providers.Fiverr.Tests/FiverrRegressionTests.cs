@@ -19,6 +19,9 @@ public sealed class FiverrRegressionTests
         var page = FiverrSearchPageParser.Parse(Page("""{"listings":[{"gigs":[{"gigId":1,"title":"\ud800","gig_url":"/a/b"},{"gigId":"\ud800","title":"logo","gig_url":"/a/c","price_i":"\udc00","seller_country":"\ud800"},{"gigId":3,"title":"logo design","gig_url":"/a/d"}]}]}"""), PageUri);
 
         Assert.Equal("3", Assert.Single(page.Gigs).Id);
+        Assert.Equal(
+            [(GigWarningKind.ListingSkipped, "1", "title"), (GigWarningKind.ListingSkipped, null, "id")],
+            page.Warnings.Select(w => (w.Kind, w.ListingId, w.Field)));
     }
 
     [Fact]

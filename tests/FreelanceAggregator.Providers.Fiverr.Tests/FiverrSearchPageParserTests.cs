@@ -33,7 +33,21 @@ public sealed class FiverrSearchPageParserTests
         Assert.Equal(48, page.PageSize);
         Assert.True(page.HasMore);
         Assert.Empty(page.Warnings);
+        Assert.True(page.HasPageAfter(1));
+        Assert.False(page.HasPageAfter(2)); // 2 × 48 covers the 60 Fiverr counts
     }
+
+    [Theory]
+    [InlineData(7, 60L, 48, true, 1, true)]
+    [InlineData(7, 60L, 48, true, 2, false)]
+    [InlineData(7, null, null, true, 5, true)] // no total: Fiverr's has_more alone decides
+    [InlineData(7, null, null, false, 1, false)]
+    [InlineData(7, 100L, null, null, 2, true)] // no page size: Fiverr's 48
+    [InlineData(7, 96L, null, null, 2, false)]
+    [InlineData(7, 100L, 20, null, 5, false)]
+    [InlineData(0, 100L, 48, true, 1, false)] // an empty page is the last, whatever it says
+    public void ThePagingFactsSayWhetherAnotherPageFollows(int entries, long? total, int? pageSize, bool? hasMore, int page, bool expected) =>
+        Assert.Equal(expected, new FiverrSearchPage([], [], entries, total, pageSize, hasMore).HasPageAfter(page));
 
     [Fact]
     public void NumbersAreReadWhateverTheirForm()
@@ -59,7 +73,7 @@ public sealed class FiverrSearchPageParserTests
     [InlineData("level_two_seller", "Level 2")]
     [InlineData("level_one_seller", "Level 1")]
     [InlineData("na", "New")]
-    public void SellerLevelsAreInWords(string level, string words) => Assert.Equal(words, FiverrSearchPageParser.LevelInWords(level));
+    public void SellerLevelsAreInWords(string level, string words) => Assert.Equal(words, FiverrGigReader.LevelInWords(level));
 
     [Fact]
     public void ThePriceFallsBackToTheRecommendedPackage()
@@ -92,7 +106,10 @@ public sealed class FiverrSearchPageParserTests
         var page = Parse("{\"currency\":{\"name\":\"XXQ\"},\"listings\":[{\"gigs\":[{\"gigId\":1,\"title\":\"t\",\"gig_url\":\"/s/t\",\"price_i\":5}]}]}");
 
         Assert.Null(Assert.Single(page.Gigs).Budget);
-        Assert.Contains("'XXQ'", Assert.Single(page.Warnings), StringComparison.Ordinal);
+        var warning = Assert.Single(page.Warnings);
+        Assert.Equal(GigWarningKind.ValueUnreadable, warning.Kind);
+        Assert.Equal("budget", warning.Field);
+        Assert.Null(warning.ListingId); // every price of the page, not one gig's
     }
 
     [Fact]

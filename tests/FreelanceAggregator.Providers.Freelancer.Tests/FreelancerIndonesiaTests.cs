@@ -15,13 +15,12 @@ public sealed class FreelancerIndonesiaTests : IDisposable
     [Fact]
     public async Task ItAsksForIndonesianProjectsAndLinksToTheIndonesianSiteWhateverTheBaseAddress()
     {
-        _server.StubSearch("projects-id.json", language: "id");
-        await using var aggregator = FreelancerTestServer.CreateAggregator(
-            _server,
-            b => b.AddFreelancerIndonesia(o => ProviderTestOptions.UseTestServer(o, _server.BaseAddress)));
+        FreelancerTestAggregators.IndonesiaSite.StubResults(_server.Server);
+        await using var aggregator = FreelancerTestAggregators.CreateIndonesia(_server);
         var result = await aggregator.SearchAllAsync(new GigQuery("desain"), Ct);
 
-        Assert.Contains("languages[]=id&", Assert.Single(_server.Queries()), StringComparison.Ordinal);
+        Assert.Equal(2, _server.Queries().Count);
+        Assert.All(_server.Queries(), q => Assert.Contains("languages[]=id&", q, StringComparison.Ordinal));
         var logo = Assert.Single(result.Gigs);
         Assert.Equal("freelancer.co.id", logo.Provider);
         Assert.Equal("38412577", logo.Id);
@@ -32,10 +31,8 @@ public sealed class FreelancerIndonesiaTests : IDisposable
     [Fact]
     public async Task OwnerInfoGivesTheBuyerWhenUsersDoesNotAndAnUnratedBuyerHasNoRating()
     {
-        _server.StubSearch("projects-id.json", language: "id");
-        await using var aggregator = FreelancerTestServer.CreateAggregator(
-            _server,
-            b => b.AddFreelancerIndonesia(o => ProviderTestOptions.UseTestServer(o, _server.BaseAddress)));
+        FreelancerTestAggregators.IndonesiaSite.StubResults(_server.Server);
+        await using var aggregator = FreelancerTestAggregators.CreateIndonesia(_server);
         var result = await aggregator.SearchAllAsync(new GigQuery(), Ct);
 
         var kasir = Assert.Single(result.Gigs, g => g.Id == "38412603");
@@ -47,26 +44,34 @@ public sealed class FreelancerIndonesiaTests : IDisposable
         Assert.Equal(Budget.Hourly(new Money(50_000m, Currency.IDR), new Money(100_000m, Currency.IDR)), artikel.Budget);
         Assert.Equal(new GigClient { Name = "Dewi A.", Country = "ID", PaymentVerified = true, Rating = null, Reviews = 0 }, artikel.Client);
         Assert.Equal(["Article Writing", "SEO Writing"], artikel.Skills);
+
+        // Page 2: a buyer in Singapore who has not been rated as an employer yet.
+        var legal = Assert.Single(result.Gigs, g => g.Id == "38412625");
+        Assert.Equal(new Uri("https://www.freelancer.co.id/projects/translation/Terjemahan-dokumen-legal-Inggris-ke-Indonesia"), legal.Url);
+        Assert.Equal(Budget.Fixed(new Money(1_000_000m, Currency.IDR), new Money(2_500_000m, Currency.IDR)), legal.Budget);
+        Assert.Equal(new GigClient { Name = "Daniel T.", Country = "SG", PaymentVerified = false, Rating = null, Reviews = 0 }, legal.Client);
     }
 
     [Fact]
     public async Task BothRegistrationsTogetherGiveEachProjectOnce()
     {
-        _server.StubSearch("projects-id.json", language: "id", priority: 1);
-        _server.StubTwoPages();
-        await using var aggregator = FreelancerTestServer.CreateAggregator(
-            _server,
-            b => b.AddFreelancer(o => ProviderTestOptions.UseTestServer(o, _server.BaseAddress))
-                  .AddFreelancerIndonesia(o => ProviderTestOptions.UseTestServer(o, _server.BaseAddress)));
+        FreelancerTestAggregators.IndonesiaSite.StubResults(_server.Server);
+        FreelancerTestAggregators.Site.StubResults(_server.Server);
+        await using var aggregator = FreelancerTestAggregators.CreateAggregator(b =>
+        {
+            FreelancerTestAggregators.Site.AddProvider(b, _server.BaseAddress);
+            FreelancerTestAggregators.IndonesiaSite.AddProvider(b, _server.BaseAddress);
+        });
         var result = await aggregator.SearchAllAsync(new GigQuery(), Ct);
 
-        // 9 projects from Freelancer.com and 3 from Freelancer.co.id, one of which (38412577) both list.
-        Assert.Equal(11, result.Gigs.Count);
+        // 9 projects from Freelancer.com and 5 from Freelancer.co.id, one of which (38412577) both list.
+        Assert.Equal(13, result.Gigs.Count);
         Assert.Equal(result.Gigs.Count, result.Gigs.Select(g => g.Id).Distinct().Count());
         Assert.Single(result.Gigs, g => g.Id == "38412577");
         Assert.All(result.Outcomes, o => Assert.Equal(ProviderStatus.Succeeded, o.Status));
+        Assert.All(result.Outcomes, o => Assert.Equal(2, o.PageCount));
         Assert.Equal(1, result.Outcomes.Sum(o => o.DuplicateCount));
-        Assert.Equal(12, result.Outcomes.Sum(o => o.ReceivedCount));
+        Assert.Equal(14, result.Outcomes.Sum(o => o.ReceivedCount));
         Assert.Contains(result.Gigs, g => g.Provider == "freelancer.co.id" && g.Url.Host == "www.freelancer.co.id");
         Assert.Contains(result.Gigs, g => g.Provider == "freelancer" && g.Url.Host == "www.freelancer.com");
     }
@@ -94,11 +99,8 @@ public sealed class FreelancerIndonesiaTests : IDisposable
     [Fact]
     public async Task AloneItShowsBudgetsInIdrWithoutAskingForACurrency()
     {
-        _server.StubSearch("projects-id.json", language: "id");
-        await using var aggregator = FreelancerTestServer.CreateAggregator(
-            _server,
-            b => b.AddFreelancerIndonesia(o => ProviderTestOptions.UseTestServer(o, _server.BaseAddress)),
-            time: FreelancerTestServer.NewClock());
+        FreelancerTestAggregators.IndonesiaSite.StubResults(_server.Server);
+        await using var aggregator = FreelancerTestAggregators.CreateIndonesia(_server, FreelancerTestAggregators.NewClock());
         var result = await aggregator.SearchAllAsync(new GigQuery(), Ct);
 
         Assert.Equal(Currency.IDR, result.Currency);

@@ -18,8 +18,8 @@ public sealed class FreelancerOptionsTests : IDisposable
     [Fact]
     public async Task TheTokenIsSentAsTheFreelancerOauthHeader()
     {
-        _server.StubSearch("projects-empty.json");
-        await using var aggregator = FreelancerTestServer.CreateFreelancer(_server, o => o.OAuthToken = Token);
+        _server.Serve("projects-empty.json");
+        await using var aggregator = FreelancerTestAggregators.CreateFreelancer(_server, o => o.OAuthToken = Token);
         await aggregator.SearchAllAsync(new GigQuery("logo"), Ct);
 
         var request = Assert.Single(_server.Server.LogEntries).RequestMessage;
@@ -30,8 +30,8 @@ public sealed class FreelancerOptionsTests : IDisposable
     [Fact]
     public async Task WithoutATokenNoHeaderIsSent()
     {
-        _server.StubSearch("projects-empty.json");
-        await using var aggregator = FreelancerTestServer.CreateFreelancer(_server);
+        _server.Serve("projects-empty.json");
+        await using var aggregator = FreelancerTestAggregators.CreateFreelancer(_server);
         await aggregator.SearchAllAsync(new GigQuery("logo"), Ct);
 
         var request = Assert.Single(_server.Server.LogEntries).RequestMessage;
@@ -41,9 +41,9 @@ public sealed class FreelancerOptionsTests : IDisposable
     [Fact]
     public async Task ARefusedTokenNeverAppearsInLogsExceptionsOrOutcomes()
     {
-        _server.StubSearch("error-not-authenticated.json", status: 401);
+        _server.Serve("error-not-authenticated.json", 401);
         using var logs = new FakeLoggerProvider();
-        await using var aggregator = FreelancerTestServer.CreateFreelancer(_server, o => o.OAuthToken = Token, logs: logs);
+        await using var aggregator = FreelancerTestAggregators.CreateFreelancer(_server, o => o.OAuthToken = Token, logs: logs);
         var result = await aggregator.SearchAllAsync(new GigQuery("logo"), Ct);
 
         var outcome = Assert.Single(result.Outcomes);
@@ -72,9 +72,9 @@ public sealed class FreelancerOptionsTests : IDisposable
             "message" => $$"""{"status":"error","message":"The token {{Token}} is not valid for this client","error_code":"ProjectExceptionCodes.BAD_REQUEST"}""",
             _ => $$"""{"status":"{{Token}}","request_id":"0123456789abcdef"}""",
         };
-        _server.StubBody(envelope, status);
+        _server.ServeBody(envelope, status);
         using var logs = new FakeLoggerProvider();
-        await using var aggregator = FreelancerTestServer.CreateFreelancer(_server, o => o.OAuthToken = Token, logs: logs);
+        await using var aggregator = FreelancerTestAggregators.CreateFreelancer(_server, o => o.OAuthToken = Token, logs: logs);
         var result = await aggregator.SearchAllAsync(new GigQuery("logo"), Ct);
 
         var outcome = Assert.Single(result.Outcomes);

@@ -13,6 +13,7 @@ public sealed class FreelancerParserFuzzTests
     [InlineData("projects-page1.json")]
     [InlineData("projects-page2.json")]
     [InlineData("projects-id.json")]
+    [InlineData("projects-id-page2.json")]
     [InlineData("projects-nulls.json")]
     [InlineData("projects-empty.json")]
     [InlineData("error-envelope.json")]
@@ -34,8 +35,8 @@ public sealed class FreelancerParserFuzzTests
                     body,
                     text => FreelancerResponseParser.Parse(text, Settings(HttpStatusCode.OK)),
                     utf8 => FreelancerResponseParser.Parse(utf8, Settings(HttpStatusCode.OK)),
-                    read => Summary(read.Projects.Select(p => p.Gig), read.Warnings.Count));
-                Assert.All(page.Projects, p => Assert.True(GigUrls.IsOnHost(p.Gig.Url, "www.freelancer.com"), p.Gig.Url.AbsoluteUri));
+                    read => Summary(read.Gigs, read.Warnings.Count));
+                Assert.All(page.Gigs, g => Assert.True(GigUrls.IsOnHost(g.Url, "www.freelancer.com"), g.Url.AbsoluteUri));
             },
             typeof(GigProviderException));
     }

@@ -23,27 +23,31 @@ public sealed class FreelancerResponseParserTests
     {
         var page = FreelancerResponseParser.Parse(Fixtures.Read("projects-page1.json"), Settings());
 
-        var idr = Assert.Single(page.Projects, p => p.Gig.Id == "38412577");
-        Assert.Equal(new ExchangeRate(Currency.IDR, Currency.USD, 0.0000612m, new DateOnly(2026, 11, 23), "Freelancer.com currency.exchange_rate"), idr.SiteRate);
-        Assert.Equal(1.368889m, Assert.Single(page.Projects, p => p.Gig.Id == "31556918").SiteRate?.Rate);
-        Assert.Null(Assert.Single(page.Projects, p => p.Gig.Id == "31556945").SiteRate);
+        Assert.Contains(new ExchangeRate(Currency.IDR, Currency.USD, 0.0000612m, new DateOnly(2026, 11, 23), "Freelancer.com currency.exchange_rate"), page.ExchangeRates);
+        Assert.Equal(1.368889m, Assert.Single(page.ExchangeRates, r => r.From == Currency.GBP).Rate);
+
+        // USD's own "rate" of 1 is no rate.
+        Assert.DoesNotContain(page.ExchangeRates, r => r.From == Currency.USD);
         Assert.Equal(6, page.ProjectCount);
         Assert.Equal(9, page.TotalCount);
         Assert.Empty(page.Warnings);
     }
 
     [Theory]
-    [InlineData("""{"id":40,"code":"TKN","exchange_rate":0.0,"is_external":true}""", "is priced in 'TKN', which is not an ISO 4217 currency")]
-    [InlineData("""{"id":1,"code":null}""", "names no currency code")]
-    [InlineData("null", "names no currency code")]
-    public void ABudgetInACurrencyThatIsNotKnownIsLeftOutNeverGuessed(string currency, string warning)
+    [InlineData("""{"id":40,"code":"TKN","exchange_rate":0.0,"is_external":true}""", "'TKN'")]
+    [InlineData("""{"id":1,"code":null}""", "no currency code")]
+    [InlineData("null", "no currency code")]
+    public void ABudgetInACurrencyThatIsNotKnownIsLeftOutNeverGuessed(string currency, string named)
     {
         var page = FreelancerResponseParser.Parse(Page(Project(currency: currency)), Settings());
 
-        var project = Assert.Single(page.Projects);
-        Assert.Null(project.Gig.Budget);
-        Assert.Null(project.SiteRate);
-        Assert.Contains(page.Warnings, w => w.Contains(warning, StringComparison.Ordinal));
+        var gig = Assert.Single(page.Gigs);
+        Assert.Null(gig.Budget);
+        Assert.Empty(page.ExchangeRates);
+        var warning = Assert.Single(page.Warnings);
+        Assert.Equal(GigWarning.ForListing(GigWarningKind.ValueUnreadable, "31556945", "budget", warning.Message), warning);
+        Assert.StartsWith("freelancer: project 31556945 ", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(named, warning.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -53,31 +57,35 @@ public sealed class FreelancerResponseParserTests
     [InlineData("""{"id":11,"code":"INR","exchange_rate":1e40}""")]
     public void ARateThatIsNotPositiveOrNotANumberIsNotReported(string currency)
     {
-        var project = Assert.Single(FreelancerResponseParser.Parse(Page(Project(currency: currency)), Settings()).Projects);
+        var page = FreelancerResponseParser.Parse(Page(Project(currency: currency)), Settings());
 
-        Assert.Null(project.SiteRate);
-        Assert.Equal(Currency.INR, project.Gig.Budget?.Currency);
+        Assert.Empty(page.ExchangeRates);
+        Assert.Equal(Currency.INR, Assert.Single(page.Gigs).Budget?.Currency);
     }
 
     [Theory]
-    [InlineData("""{"id":null,"title":"x","seo_url":"a/b"}""", "a project was skipped because it has no id")]
-    [InlineData("""{"id":-5,"title":"x","seo_url":"a/b"}""", "a project was skipped because it has no id")]
-    [InlineData("""{"id":7,"title":"   ","seo_url":"a/b"}""", "project 7 was skipped because it has no title")]
-    [InlineData("""{"id":7,"title":"x","seo_url":"/"}""", "project 7 was skipped because it has no usable seo_url")]
-    [InlineData("""42""", "entry 1 of the projects list was skipped because it is a number")]
-    public void AProjectWithoutIdTitleOrPageIsSkippedWithAWarningNamingIt(string project, string warning)
+    [InlineData("""{"id":null,"title":"x","seo_url":"a/b"}""", null, "id")]
+    [InlineData("""{"id":-5,"title":"x","seo_url":"a/b"}""", null, "id")]
+    [InlineData("""{"id":7,"title":"   ","seo_url":"a/b"}""", "7", "title")]
+    [InlineData("""{"id":7,"title":"x","seo_url":"/"}""", "7", "url")]
+    [InlineData("""42""", null, null)]
+    public void AProjectWithoutIdTitleOrPageIsSkippedWithAWarningNamingIt(string project, string? id, string? field)
     {
         var page = FreelancerResponseParser.Parse(Page(project), Settings());
 
-        Assert.Empty(page.Projects);
+        Assert.Empty(page.Gigs);
         Assert.Equal(1, page.ProjectCount);
-        Assert.Contains(page.Warnings, w => w.Contains(warning, StringComparison.Ordinal));
+        var warning = Assert.Single(page.Warnings);
+        Assert.Equal(GigWarningKind.ListingSkipped, warning.Kind);
+        Assert.Equal(id, warning.ListingId);
+        Assert.Equal(field, warning.Field);
+        Assert.StartsWith("freelancer: ", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AnIdWrittenAsAFloatIsTheSameProject()
     {
-        Assert.Equal("31556945", Assert.Single(FreelancerResponseParser.Parse(Page(Project(id: "31556945.0")), Settings()).Projects).Gig.Id);
+        Assert.Equal("31556945", Assert.Single(FreelancerResponseParser.Parse(Page(Project(id: "31556945.0")), Settings()).Gigs).Id);
     }
 
     [Theory]
@@ -87,7 +95,7 @@ public sealed class FreelancerResponseParserTests
     public void ASlugCanNeverLeaveTheSiteOrAddAQuery(string seoUrl, string expected)
     {
         var project = Project($$""","seo_url":"{{seoUrl}}" """).Replace("\"seo_url\":\"logo-design/Logo\",", string.Empty, StringComparison.Ordinal);
-        var gig = Assert.Single(FreelancerResponseParser.Parse(Page(project), Settings()).Projects).Gig;
+        var gig = Assert.Single(FreelancerResponseParser.Parse(Page(project), Settings()).Gigs);
 
         Assert.Equal(expected, gig.Url.AbsoluteUri);
         Assert.Equal("www.freelancer.com", gig.Url.Host);
@@ -100,21 +108,23 @@ public sealed class FreelancerResponseParserTests
     public void TheBudgetTypeComesFromTypeOrTheHourlyInformation(string extra, BudgetType expected)
     {
         var json = Project(extra).Replace("\"type\":\"fixed\",", string.Empty, StringComparison.Ordinal);
-        Assert.Equal(expected, Assert.Single(FreelancerResponseParser.Parse(Page(json), Settings()).Projects).Gig.Budget?.Type);
+        Assert.Equal(expected, Assert.Single(FreelancerResponseParser.Parse(Page(json), Settings()).Gigs).Budget?.Type);
     }
 
     [Theory]
-    [InlineData(""","type":"contest" """, "of unknown type 'contest'")]
+    [InlineData(""","type":"contest" """, "'contest'")]
     [InlineData(""","budget":{"minimum":900,"maximum":100}""", "minimum above its maximum")]
-    [InlineData(""","budget":{"minimum":-1,"maximum":100}""", "negative budget")]
-    public void ABudgetThatMakesNoSenseIsLeftOutWithAWarning(string extra, string warning)
+    [InlineData(""","budget":{"minimum":-1,"maximum":100}""", "negative")]
+    public void ABudgetThatMakesNoSenseIsLeftOutWithAWarning(string extra, string named)
     {
         var json = Project(extra);
         json = extra.Contains("type", StringComparison.Ordinal) ? json.Replace("\"type\":\"fixed\",", string.Empty, StringComparison.Ordinal) : json.Replace("\"budget\":{\"minimum\":250,\"maximum\":750}", "\"x\":0", StringComparison.Ordinal);
         var page = FreelancerResponseParser.Parse(Page(json), Settings());
 
-        Assert.Null(Assert.Single(page.Projects).Gig.Budget);
-        Assert.Contains(page.Warnings, w => w.Contains(warning, StringComparison.Ordinal));
+        Assert.Null(Assert.Single(page.Gigs).Budget);
+        var warning = Assert.Single(page.Warnings);
+        Assert.Equal(GigWarning.ForListing(GigWarningKind.ValueUnreadable, "31556945", "budget", warning.Message), warning);
+        Assert.Contains(named, warning.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -124,7 +134,7 @@ public sealed class FreelancerResponseParserTests
     [InlineData("""{"1411374":{"username":"monetise","reputation":{"entire_history":{"overall":4.9,"reviews":12},"role":"freelancer"}}}""", null, null)]
     public void TheBuyersRatingIsTheirEmployerReputationInAnyOfItsShapes(string users, double? rating, int? reviews)
     {
-        var client = Assert.Single(FreelancerResponseParser.Parse(Page(Project(), users), Settings()).Projects).Gig.Client;
+        var client = Assert.Single(FreelancerResponseParser.Parse(Page(Project(), users), Settings()).Gigs).Client;
 
         Assert.NotNull(client);
         Assert.Equal(rating is { } r ? (decimal)r : null, client.Rating);
@@ -141,7 +151,7 @@ public sealed class FreelancerResponseParserTests
     {
         var page = FreelancerResponseParser.Parse(body.Replace("PROJECT", Project(), StringComparison.Ordinal), Settings());
 
-        var gig = Assert.Single(page.Projects).Gig;
+        var gig = Assert.Single(page.Gigs);
         Assert.Null(gig.Client);
         Assert.Equal(Budget.Fixed(new Money(250m, Currency.USD), new Money(750m, Currency.USD)), gig.Budget);
         Assert.Empty(page.Warnings);
@@ -152,9 +162,10 @@ public sealed class FreelancerResponseParserTests
     [InlineData(""","time_submitted":-5""")]
     [InlineData(""","time_submitted":"yesterday" """)]
     [InlineData(""","time_submitted":1e300""")]
+    [InlineData(""","time_submitted":86400""")]
     public void AnImpossiblePostingTimeIsMissingNotACrash(string extra)
     {
-        Assert.Null(Assert.Single(FreelancerResponseParser.Parse(Page(Project(extra)), Settings()).Projects).Gig.PostedAt);
+        Assert.Null(Assert.Single(FreelancerResponseParser.Parse(Page(Project(extra)), Settings()).Gigs).PostedAt);
     }
 
     [Fact]
@@ -212,7 +223,7 @@ public sealed class FreelancerResponseParserTests
                 {
                     FreelancerResponseParser.ThrowIfSiteError(mutated, Settings(HttpStatusCode.BadRequest));
                     var page = FreelancerResponseParser.Parse(mutated, Settings());
-                    Assert.All(page.Projects, p => Assert.Equal("www.freelancer.com", p.Gig.Url.Host));
+                    Assert.All(page.Gigs, g => Assert.Equal("www.freelancer.com", g.Url.Host));
                 }
                 catch (GigProviderException)
                 {

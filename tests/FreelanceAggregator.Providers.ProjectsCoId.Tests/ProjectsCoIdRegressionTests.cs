@@ -1,4 +1,4 @@
-using FreelanceAggregator.Html;
+using FreelanceAggregator.Providers.Html;
 using FreelanceAggregator.Testing;
 using Xunit;
 
@@ -6,7 +6,7 @@ namespace FreelanceAggregator.Providers.ProjectsCoId.Tests;
 
 /// <summary>
 /// Bugs the fuzzing and the fault matrix found in the Projects.co.id parser, each pinned by the input that showed it;
-/// and the nesting estimate of the shared HTML parser (compiled into this provider), which guards against one of them.
+/// and the nesting estimate of the HTML package's parser, which guards against one of them.
 /// </summary>
 public sealed class ProjectsCoIdRegressionTests
 {
@@ -25,7 +25,9 @@ public sealed class ProjectsCoIdRegressionTests
         var page = Parse(Fixtures.Read("listing-page1.html").Replace(budget, mangled, StringComparison.Ordinal));
 
         Assert.NotEmpty(page.Gigs);
-        Assert.Contains(page.Warnings, w => w.Contains(mangled, StringComparison.Ordinal));
+        var warning = Assert.Single(page.Warnings);
+        Assert.Equal((GigWarningKind.ValueUnreadable, "ae8e19", "budget"), (warning.Kind, warning.ListingId, warning.Field));
+        Assert.Null(Assert.Single(page.Gigs, g => g.Id == "ae8e19").Budget);
     }
 
     [Fact]
@@ -71,7 +73,7 @@ public sealed class ProjectsCoIdRegressionTests
     [InlineData("listing-odd-rows.html")]
     [InlineData("search-aplikasi.html")]
     public void RealPagesNestFarBelowTheLimit(string fixture) =>
-        Assert.InRange(HtmlDocumentParser.NestingDepth(Fixtures.Read(fixture), HtmlDocumentParser.MaxNesting), 5, 40);
+        Assert.InRange(HtmlPage.NestingDepth(Fixtures.Read(fixture), HtmlPage.MaxNesting), 5, 40);
 
     [Theory]
     [InlineData("<div><div><div></div></div></div>", 3)]
@@ -82,7 +84,7 @@ public sealed class ProjectsCoIdRegressionTests
     [InlineData("<div title=\"a > <div>\"><span></span></div>", 2)]
     [InlineData("<svg><g><path/><path/><path/></g></svg>", 2)]
     public void TheNestingEstimateReadsTagsAsTheParserDoes(string html, int depth) =>
-        Assert.Equal(depth, HtmlDocumentParser.NestingDepth(html, HtmlDocumentParser.MaxNesting));
+        Assert.Equal(depth, HtmlPage.NestingDepth(html, HtmlPage.MaxNesting));
 
     [Theory]
     [InlineData("<a href=x><div></a>")]
@@ -96,6 +98,6 @@ public sealed class ProjectsCoIdRegressionTests
         // tag, a self-closing div or the adoption agency must not hide it from the estimate.
         var html = string.Concat(Enumerable.Repeat(piece, 600));
 
-        Assert.True(HtmlDocumentParser.NestingDepth(html, HtmlDocumentParser.MaxNesting) > HtmlDocumentParser.MaxNesting);
+        Assert.True(HtmlPage.NestingDepth(html, HtmlPage.MaxNesting) > HtmlPage.MaxNesting);
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using FreelanceAggregator.Testing;
+using FreelanceAggregator.TestSites;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -18,13 +18,14 @@ public sealed class SribulancerApiTests : IDisposable
     // Tuesday 5 September 2023, 14:25:39 in Jakarta: the moment of the request the evidence recorded.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2023, 9, 5, 14, 25, 39, Wib));
     private readonly WireMockTestServer _server = WireMockTestServer.Start();
+    private readonly SribulancerTestSite _site = new();
 
     public void Dispose() => _server.Dispose();
 
     [Fact]
     public async Task ReadsEveryFieldOfTheJobs()
     {
-        SribulancerStubs.StubApiPages(_server);
+        _site.StubResults(_server.Server);
 
         var gigs = await SearchAsync(new GigQuery { Limit = 10 });
 
@@ -79,7 +80,7 @@ public sealed class SribulancerApiTests : IDisposable
     [Fact]
     public async Task PagesUntilTheTotalIsReached()
     {
-        SribulancerStubs.StubApiPages(_server);
+        _site.StubResults(_server.Server);
 
         var gigs = await SearchAsync(new GigQuery { Limit = 100 });
 
@@ -92,7 +93,7 @@ public sealed class SribulancerApiTests : IDisposable
     [Fact]
     public async Task StopsAtTheLimit()
     {
-        SribulancerStubs.StubApiPages(_server);
+        _site.StubResults(_server.Server);
 
         var gigs = await SearchAsync(new GigQuery { Limit = 12 });
 
@@ -103,13 +104,13 @@ public sealed class SribulancerApiTests : IDisposable
     [Fact]
     public async Task SendsTheGraphQlQueryTheSribuAppSends()
     {
-        SribulancerStubs.StubApiPages(_server);
+        _site.StubResults(_server.Server);
 
         await SearchAsync(new GigQuery { Limit = 1 });
 
         var request = Assert.Single(_server.Server.LogEntries).RequestMessage;
         Assert.Equal("POST", request.Method);
-        Assert.Equal(SribulancerStubs.ApiPath, request.Path);
+        Assert.Equal(SribulancerTestSite.ApiPath, request.Path);
         Assert.StartsWith("application/json", request.Headers!["Content-Type"].Single(), StringComparison.Ordinal);
         Assert.Contains("application/json", request.Headers["Accept"].Single(), StringComparison.Ordinal);
         Assert.Equal("https://www.sribu.com", request.Headers["Origin"].Single());
@@ -122,20 +123,79 @@ public sealed class SribulancerApiTests : IDisposable
     }
 
     [Fact]
-    public async Task KeywordsAreMatchedOnWhatTheListReturns()
+    public async Task AsksForTheLimitWhenTheQueryHasNoFilterAndItsPageSizeOtherwise()
     {
-        SribulancerStubs.StubApiPages(_server);
+        _site.StubResults(_server.Server);
+        await using var aggregator = CreateAggregator();
 
-        var gigs = await SearchAsync(new GigQuery("logo") { Limit = 3 });
+        // Nothing to filter: whatever the site lists passes, so a page of just the limit is enough.
+        var all = await aggregator.SearchAllAsync(new GigQuery { Limit = 3 }, TestContext.Current.CancellationToken);
+        Assert.Equal(3, all.Gigs.Count);
+        Assert.Equal([3], RequestedPageSizes());
 
-        Assert.Equal(["Desain Logo untuk Kedai Kopi Kekinian", "Logo dan Kartu Nama Klinik Gigi", "Animasi Logo untuk Intro YouTube"], gigs.Select(g => g.Title));
+        // The API takes no keywords, so the aggregator filters: full pages (Api.PageSize) hold more that pass.
+        _server.Server.ResetLogEntries();
+        await aggregator.SearchAllAsync(new GigQuery("logo") { Limit = 1 }, TestContext.Current.CancellationToken);
+        Assert.Equal([10], RequestedPageSizes());
+    }
+
+    [Fact]
+    public async Task KeywordsAreLeftToTheAggregatorWhichReadsOnUntilTheLimitPasses()
+    {
+        _site.StubResults(_server.Server);
+        await using var aggregator = CreateAggregator();
+
+        var result = await aggregator.SearchAllAsync(new GigQuery("logo") { Limit = 3 }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["Desain Logo untuk Kedai Kopi Kekinian", "Logo dan Kartu Nama Klinik Gigi", "Animasi Logo untuk Intro YouTube"], result.Gigs.Select(g => g.Title));
         Assert.Equal([1, 2, 3], RequestedPages());
+        Assert.All(_server.Server.LogEntries, e => Assert.DoesNotContain("logo", e.RequestMessage.Body!, StringComparison.OrdinalIgnoreCase));
+        var outcome = Assert.Single(result.Outcomes);
+        // The third "logo" opens page 3: the aggregator stops there; the whole page was received, the rest not looked at.
+        Assert.Equal(23, outcome.ReceivedCount);
+        Assert.Equal(3, outcome.PageCount);
+    }
+
+    [Fact]
+    public async Task APageIsOneRequestWhoseCursorIsTheNextPageNumber()
+    {
+        _site.StubResults(_server.Server);
+        await using var aggregator = CreateAggregator();
+        var provider = Assert.Single(aggregator.Providers);
+        var query = new GigQuery { TargetCurrency = Currency.IDR };
+
+        var first = await provider.FetchPageAsync(new GigPageRequest(query), TestContext.Current.CancellationToken);
+        var third = await provider.FetchPageAsync(new GigPageRequest(query) { PageIndex = 1, Cursor = "3" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(10, first.Listings.Count);
+        Assert.Equal("2", first.NextCursor);
+        Assert.Equal(23, first.TotalCount);
+        Assert.Equal(new Uri(_server.BaseAddress, "public"), first.RequestUri);
+        Assert.Equal(3, third.Listings.Count);
+        Assert.True(third.IsLastPage);
+        Assert.Equal([1, 3], RequestedPages());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1")]
+    [InlineData("two")]
+    [InlineData("2.5")]
+    public async Task ACursorThatIsNoPageNumberIsAnArgumentExceptionNamingIt(string cursor)
+    {
+        await using var aggregator = CreateAggregator();
+        var request = new GigPageRequest(new GigQuery()) { Cursor = cursor };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await Assert.Single(aggregator.Providers).FetchPageAsync(request, TestContext.Current.CancellationToken));
+
+        Assert.Contains($"'{cursor}'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Server.LogEntries);
     }
 
     [Fact]
     public async Task OddJobsAreReadTolerantlyAndSkippedJobsAreNamed()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.ApiPath)).RespondWith(SribulancerStubs.Json("sribu-jobs-odd.json"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerTestSite.ApiPath)).RespondWith(_site.Answer("sribu-jobs-odd.json"));
         await using var aggregator = CreateAggregator();
 
         var result = await aggregator.SearchAllAsync(new GigQuery(), TestContext.Current.CancellationToken);
@@ -164,11 +224,19 @@ public sealed class SribulancerApiTests : IDisposable
         Assert.Null(zero.Budget);
         Assert.Equal("Deskripsi singkat.", zero.Description);
 
-        Assert.Contains(outcome.Warnings, w => w.Contains("'Tanpa mata uang'", StringComparison.Ordinal) && w.Contains("currency", StringComparison.Ordinal));
-        Assert.Contains(outcome.Warnings, w => w.Contains("'bukan tanggal'", StringComparison.Ordinal));
-        Assert.Contains(outcome.Warnings, w => w.Contains("job '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e' was skipped: it has no title", StringComparison.Ordinal));
-        Assert.Contains(outcome.Warnings, w => w.Contains("job 'Tanpa id' was skipped: it has no id", StringComparison.Ordinal));
-        Assert.Contains(outcome.Warnings, w => w.Contains("a job was skipped: it is a JSON string", StringComparison.Ordinal));
+        // Every job left out and every value left empty, in the order read: the kind, the job and the gig's value.
+        const string NoCurrency = "0f8e2b7c-1d3a-4e5b-9c6d-7e8f9a0b1c2d";
+        Assert.Equal(
+            [
+                (GigWarningKind.ValueUnreadable, NoCurrency, "closesAt"),
+                (GigWarningKind.ValueUnreadable, NoCurrency, "budget"),
+                (GigWarningKind.ListingSkipped, "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "title"),
+                (GigWarningKind.ListingSkipped, null, "id"),
+                (GigWarningKind.ListingSkipped, null, null),
+                (GigWarningKind.ListingSkipped, null, "id"),
+            ],
+            outcome.Warnings.Select(w => (w.Kind, w.ListingId, w.Field)));
+        Assert.All(outcome.Warnings, w => Assert.StartsWith("sribulancer: ", w.Message, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -208,20 +276,20 @@ public sealed class SribulancerApiTests : IDisposable
     [Fact]
     public async Task AGraphQlErrorIsASiteErrorThatQuotesIt()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.ApiPath)).RespondWith(SribulancerStubs.Json("sribu-graphql-error.json"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerTestSite.ApiPath)).RespondWith(_site.Answer("sribu-graphql-error.json"));
 
         var outcome = await FailAsync();
 
         Assert.Equal(GigProviderFailure.SiteError, outcome.Failure);
         Assert.Contains("Cannot query field \"jobsListPublic\"", outcome.Message, StringComparison.Ordinal);
         Assert.Contains("Api.Query", outcome.Message, StringComparison.Ordinal);
-        Assert.Contains(_server.BaseAddress.Authority + SribulancerStubs.ApiPath, outcome.Message, StringComparison.Ordinal);
+        Assert.Contains(_server.BaseAddress.Authority + SribulancerTestSite.ApiPath, outcome.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TheListsOwnErrorIsASiteError()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.ApiPath)).RespondWith(SribulancerStubs.Json("sribu-list-error.json"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerTestSite.ApiPath)).RespondWith(_site.Answer("sribu-list-error.json"));
 
         var outcome = await FailAsync();
 
@@ -232,7 +300,7 @@ public sealed class SribulancerApiTests : IDisposable
     [Fact]
     public async Task AnAnswerWithoutTheJobListIsAFailureNamingThePath()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.ApiPath)).RespondWith(Response.Create().WithBody("""{"data":{"jobsList":null}}"""));
+        _server.Server.Given(Request.Create().WithPath(SribulancerTestSite.ApiPath)).RespondWith(Response.Create().WithBody("""{"data":{"jobsList":null}}"""));
 
         var outcome = await FailAsync();
 
@@ -243,21 +311,21 @@ public sealed class SribulancerApiTests : IDisposable
     [Fact]
     public async Task AnEmptyAppShellInsteadOfJsonIsJavaScriptRequired()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.ApiPath)).RespondWith(SribulancerStubs.Html("sribu-next-shell.html"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerTestSite.ApiPath)).RespondWith(_site.Answer("sribu-next-shell.html"));
 
         var outcome = await FailAsync();
 
         Assert.Equal(GigProviderFailure.JavaScriptRequired, outcome.Failure);
         Assert.Contains("empty app shell", outcome.Message, StringComparison.Ordinal);
         Assert.Contains("titled 'Sribu - Jasa Freelancer Indonesia'", outcome.Message, StringComparison.Ordinal);
-        Assert.Contains(_server.BaseAddress.Authority + SribulancerStubs.ApiPath, outcome.Message, StringComparison.Ordinal);
+        Assert.Contains(_server.BaseAddress.Authority + SribulancerTestSite.ApiPath, outcome.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ALoginPageInsteadOfJsonIsLoginRequired()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.ApiPath)).RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "/id/login"));
-        _server.Server.Given(Request.Create().WithPath("/id/login")).RespondWith(SribulancerStubs.Html("login.html"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerTestSite.ApiPath)).RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "/id/login"));
+        _server.Server.Given(Request.Create().WithPath("/id/login")).RespondWith(_site.Answer("login.html"));
 
         var outcome = await FailAsync();
 
@@ -265,19 +333,19 @@ public sealed class SribulancerApiTests : IDisposable
         Assert.Contains("redirected a POST request", outcome.Message, StringComparison.Ordinal);
 
         _server.Server.Reset();
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.ApiPath)).RespondWith(SribulancerStubs.Html("login.html"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerTestSite.ApiPath)).RespondWith(_site.Answer("login.html"));
 
         outcome = await FailAsync();
 
         Assert.Equal(GigProviderFailure.LoginRequired, outcome.Failure);
         Assert.Contains("login page (titled 'Masuk | Sribulancer')", outcome.Message, StringComparison.Ordinal);
-        Assert.Contains(_server.BaseAddress.Authority + SribulancerStubs.ApiPath, outcome.Message, StringComparison.Ordinal);
+        Assert.Contains(_server.BaseAddress.Authority + SribulancerTestSite.ApiPath, outcome.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ARedirectToAnotherHostIsAFailureNamingWhereItWent()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.ApiPath))
+        _server.Server.Given(Request.Create().WithPath(SribulancerTestSite.ApiPath))
             .RespondWith(Response.Create().WithStatusCode(301).WithHeader("Location", "https://www.sribu.com/id"));
 
         var outcome = await FailAsync();
@@ -286,43 +354,7 @@ public sealed class SribulancerApiTests : IDisposable
         Assert.Equal(HttpStatusCode.MovedPermanently, outcome.StatusCode);
         Assert.Contains("https://www.sribu.com/id", outcome.Message, StringComparison.Ordinal);
         Assert.Contains("folded into Sribu", outcome.Message, StringComparison.Ordinal);
-        Assert.Contains(_server.BaseAddress.Authority + SribulancerStubs.ApiPath, outcome.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void TheOptionsDefaultToSribusApi()
-    {
-        var options = new SribulancerOptions();
-
-        Assert.Equal(SribulancerSource.SribuApi, options.Source);
-        Assert.Equal(new Uri("https://api.sribu.com/"), options.BaseAddress);
-        Assert.Equal(new Uri("https://www.sribu.com/"), options.SiteAddress);
-        Assert.Equal("public", options.Api.Path);
-        Assert.Equal(10, options.Api.PageSize);
-        Assert.Equal("data.jobsList.data", options.Api.JobsPath);
-        Assert.Equal("id/jobs/{id}", options.JobPath);
-        Assert.Equal(TimeSpan.FromSeconds(1), options.PageDelay);
-    }
-
-    [Fact]
-    public void InvalidOptionsFailAtStartNamingTheProviderAndTheValue()
-    {
-        var error = Assert.Throws<OptionsValidationException>(() => GigAggregator.Create(b => b.AddSribulancer(o =>
-        {
-            o.Api.Query = "{ jobsList: jobsListPublic(page: 1) { data { id title } } }";
-            o.JobPath = "id/jobs";
-        })));
-
-        Assert.Contains("Api.Query for provider 'sribulancer' must hold {page}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("JobPath 'id/jobs' for provider 'sribulancer' must hold {id}", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task AddingTheProviderTwiceRegistersItOnce()
-    {
-        await using var aggregator = GigAggregator.Create(b => b.AddSribulancer().AddSribulancer(o => o.MaxPages = 3));
-
-        Assert.Equal("sribulancer", Assert.Single(aggregator.Providers).Name);
+        Assert.Contains(_server.BaseAddress.Authority + SribulancerTestSite.ApiPath, outcome.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -352,6 +384,12 @@ public sealed class SribulancerApiTests : IDisposable
             }
         }
     }
+
+    private int[] RequestedPageSizes() =>
+        _server.Server.LogEntries.OrderBy(e => e.RequestMessage.DateTime)
+            .Select(e => System.Text.RegularExpressions.Regex.Match(e.RequestMessage.Body!, @"per_page: (\d+)"))
+            .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+            .ToArray();
 
     private int[] RequestedPages() =>
         _server.Server.LogEntries.OrderBy(e => e.RequestMessage.DateTime)

@@ -1,7 +1,7 @@
 using System.Net;
 using FreelanceAggregator.Testing;
+using FreelanceAggregator.TestSites;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -20,6 +20,7 @@ public sealed class SribulancerBrowsePageTests : IDisposable
     // Monday 11 April 2022, 10:00 in Jakarta: the week the Sribulancer app was recorded.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2022, 4, 11, 10, 0, 0, Wib));
     private readonly WireMockTestServer _server = WireMockTestServer.Start();
+    private readonly SribulancerBrowsePageTestSite _site = new();
 
     public void Dispose() => _server.Dispose();
 
@@ -76,17 +77,53 @@ public sealed class SribulancerBrowsePageTests : IDisposable
         var result = await aggregator.SearchAllAsync(new GigQuery { Limit = 100 }, TestContext.Current.CancellationToken);
 
         Assert.Equal(["1", "2"], _server.Requests().Select(u => Query(u, "page")));
-        Assert.All(_server.Requests(), u => Assert.Equal(SribulancerStubs.BrowsePath, u.AbsolutePath));
-        Assert.Equal(5, result.Gigs.Count);
+        Assert.All(_server.Requests(), u => Assert.Equal(SribulancerBrowsePageTestSite.BrowsePath, u.AbsolutePath));
+        Assert.Equal(6, result.Gigs.Count);
         var outcome = Assert.Single(result.Outcomes);
-        Assert.Contains(outcome.Warnings, w => w.Contains("job card 'ab5d4c6e-7f80-4b92-8d34-e5f60718293a' was skipped: it has no title", StringComparison.Ordinal));
+        Assert.Equal(2, outcome.PageCount);
+        Assert.Empty(outcome.Warnings);
         Assert.Equal(new DateTimeOffset(2022, 4, 11, 10, 0, 0, Wib), Assert.Single(result.Gigs, g => g.Title == "Dokumentasi Acara Wisuda").PostedAt);
+    }
+
+    [Fact]
+    public async Task ACardWithoutATitleIsSkippedWithAWarningNamingIt()
+    {
+        var untitled = _site.ReadFixture("browse-jobs-page2.html").Replace("<p class=\"title__yKKzE no-margin text-bold\">Artikel Blog Kuliner Mingguan</p>", string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("Artikel Blog Kuliner Mingguan", untitled, StringComparison.Ordinal);
+        _server.Server.Given(_site.SearchRequest()).RespondWith(_site.AnswerWith(untitled));
+        await using var aggregator = CreateAggregator();
+
+        var result = await aggregator.SearchAllAsync(new GigQuery { Limit = 100 }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("9a4c3b5d-6e7f-4a81-9c23-d4e5f6071829", Assert.Single(result.Gigs).Id);
+        var warning = Assert.Single(Assert.Single(result.Outcomes).Warnings);
+        Assert.Equal((GigWarningKind.ListingSkipped, "ab5d4c6e-7f80-4b92-8d34-e5f60718293a", "title"), (warning.Kind, warning.ListingId, warning.Field));
+    }
+
+    [Fact]
+    public async Task APageIsOneRequestWhoseCursorIsTheNextPageNumber()
+    {
+        _site.StubResults(_server.Server);
+        await using var aggregator = CreateAggregator();
+        var provider = Assert.Single(aggregator.Providers);
+        var query = new GigQuery { TargetCurrency = Currency.IDR };
+
+        var first = await provider.FetchPageAsync(new GigPageRequest(query) { PageSize = 1 }, TestContext.Current.CancellationToken);
+        var second = await provider.FetchPageAsync(new GigPageRequest(query) { PageIndex = 1, Cursor = first.NextCursor }, TestContext.Current.CancellationToken);
+
+        // The page sizes itself: a page size wanted changes nothing.
+        Assert.Equal(4, first.Listings.Count);
+        Assert.Equal("2", first.NextCursor);
+        Assert.Null(first.TotalCount);
+        Assert.Equal(2, second.Listings.Count);
+        Assert.True(second.IsLastPage);
+        Assert.Equal(["1", "2"], _server.Requests().Select(u => Query(u, "page")));
     }
 
     [Fact]
     public async Task SendsKeywordsAsTheSearchParameter()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.BrowsePath)).RespondWith(SribulancerStubs.Html("browse-jobs-page2.html"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerBrowsePageTestSite.BrowsePath)).RespondWith(_site.Answer("browse-jobs-page2.html"));
 
         await SearchAsync(new GigQuery("dokumentasi wisuda"));
 
@@ -98,7 +135,7 @@ public sealed class SribulancerBrowsePageTests : IDisposable
     [Fact]
     public async Task ThePagesOwnNoJobsMessageIsZeroResults()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.BrowsePath)).RespondWith(SribulancerStubs.Html("browse-jobs-empty.html"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerBrowsePageTestSite.BrowsePath)).RespondWith(_site.Answer("browse-jobs-empty.html"));
         await using var aggregator = CreateAggregator();
 
         var result = await aggregator.SearchAllAsync(new GigQuery("zzzz"), TestContext.Current.CancellationToken);
@@ -110,21 +147,21 @@ public sealed class SribulancerBrowsePageTests : IDisposable
     [Fact]
     public async Task AnEmptyAppShellIsJavaScriptRequiredNamingWhatCameBackAndWhere()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.BrowsePath)).RespondWith(SribulancerStubs.Html("browse-jobs-shell.html"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerBrowsePageTestSite.BrowsePath)).RespondWith(_site.Answer("browse-jobs-shell.html"));
 
         var outcome = await FailAsync();
 
         Assert.Equal(GigProviderFailure.JavaScriptRequired, outcome.Failure);
         Assert.Contains("empty app shell (titled 'Cari Ribuan Lowongan Freelance. Kerja Dari Rumah | Sribulancer' with an empty #app and 2 scripts)", outcome.Message, StringComparison.Ordinal);
         Assert.Contains("Source = SribuApi", outcome.Message, StringComparison.Ordinal);
-        Assert.Contains(_server.BaseAddress.Authority + SribulancerStubs.BrowsePath + "?page=1", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains(_server.BaseAddress.Authority + SribulancerBrowsePageTestSite.BrowsePath + "?page=1", outcome.Message, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, outcome.StatusCode ?? HttpStatusCode.OK);
     }
 
     [Fact]
     public async Task ARedirectToSribuIsRedirectedNamingWhereItWent()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.BrowsePath))
+        _server.Server.Given(Request.Create().WithPath(SribulancerBrowsePageTestSite.BrowsePath))
             .RespondWith(Response.Create().WithStatusCode(301).WithHeader("Location", "https://www.sribu.com/id/browse-jobs"));
 
         var outcome = await FailAsync();
@@ -133,15 +170,15 @@ public sealed class SribulancerBrowsePageTests : IDisposable
         Assert.Equal(HttpStatusCode.MovedPermanently, outcome.StatusCode);
         Assert.Contains("redirected to another host (https://www.sribu.com/id/browse-jobs)", outcome.Message, StringComparison.Ordinal);
         Assert.Contains("folded into Sribu", outcome.Message, StringComparison.Ordinal);
-        Assert.Contains(_server.BaseAddress.Authority + SribulancerStubs.BrowsePath, outcome.Message, StringComparison.Ordinal);
+        Assert.Contains(_server.BaseAddress.Authority + SribulancerBrowsePageTestSite.BrowsePath, outcome.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task ALoginPageIsLoginRequiredNamingTheUrl()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.BrowsePath))
+        _server.Server.Given(Request.Create().WithPath(SribulancerBrowsePageTestSite.BrowsePath))
             .RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", "/id/login?redirect=%2Fid%2Fbrowse-jobs"));
-        _server.Server.Given(Request.Create().WithPath("/id/login")).RespondWith(SribulancerStubs.Html("login.html"));
+        _server.Server.Given(Request.Create().WithPath("/id/login")).RespondWith(_site.Answer("login.html"));
 
         var outcome = await FailAsync();
 
@@ -153,7 +190,7 @@ public sealed class SribulancerBrowsePageTests : IDisposable
     [Fact]
     public async Task ChangedMarkupIsAFailureThatNamesTheSelectors()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.BrowsePath)).RespondWith(SribulancerStubs.Html("browse-jobs-changed.html"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerBrowsePageTestSite.BrowsePath)).RespondWith(_site.Answer("browse-jobs-changed.html"));
 
         var outcome = await FailAsync();
 
@@ -165,7 +202,7 @@ public sealed class SribulancerBrowsePageTests : IDisposable
     [Fact]
     public async Task TheSelectorsCanBeAdaptedWithoutARelease()
     {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.BrowsePath)).RespondWith(SribulancerStubs.Html("browse-jobs-changed.html"));
+        _server.Server.Given(Request.Create().WithPath(SribulancerBrowsePageTestSite.BrowsePath)).RespondWith(_site.Answer("browse-jobs-changed.html"));
 
         var gigs = await SearchAsync(new GigQuery(), o =>
         {
@@ -194,19 +231,6 @@ public sealed class SribulancerBrowsePageTests : IDisposable
     }
 
     [Fact]
-    public void InvalidPageOptionsFailAtStartNamingTheProviderAndTheValue()
-    {
-        var error = Assert.Throws<OptionsValidationException>(() => GigAggregator.Create(b => b.AddSribulancer(o =>
-        {
-            o.Source = SribulancerSource.BrowsePage;
-            o.Page.Title = "p[class^=";
-        })));
-
-        Assert.Contains("Page.Title 'p[class^=' for provider 'sribulancer' is not a valid CSS selector", error.Message, StringComparison.Ordinal);
-        Assert.Contains("BaseAddress 'https://api.sribu.com/' for provider 'sribulancer' is Sribu's API, but Source is BrowsePage", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void TheParserThrowsNothingButGigProviderExceptionOnCutPages()
     {
         var options = new SribulancerOptions { Source = SribulancerSource.BrowsePage };
@@ -222,11 +246,7 @@ public sealed class SribulancerBrowsePageTests : IDisposable
 
     private static string? Query(Uri uri, string name) => System.Web.HttpUtility.ParseQueryString(uri.Query)[name];
 
-    private void StubPages()
-    {
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.BrowsePath).WithParam("page", "1")).RespondWith(SribulancerStubs.Html("browse-jobs.html"));
-        _server.Server.Given(Request.Create().WithPath(SribulancerStubs.BrowsePath).WithParam("page", "2")).RespondWith(SribulancerStubs.Html("browse-jobs-page2.html"));
-    }
+    private void StubPages() => _site.StubResults(_server.Server);
 
     private GigAggregator CreateAggregator(Action<SribulancerOptions>? configure = null) =>
         GigAggregator.Create(b =>

@@ -20,7 +20,7 @@ public sealed class SribulancerRegressionTests
         var page = SribuApiParser.Parse(Body, ApiUri, "sribulancer", new SribulancerOptions(), Now);
 
         Assert.Equal("j2", Assert.Single(page.Gigs).Id);
-        Assert.Contains(page.Warnings, w => w.Contains("j1", StringComparison.Ordinal) || w.Contains("title", StringComparison.Ordinal));
+        Assert.Contains(page.Warnings, w => w.Kind == GigWarningKind.ListingSkipped && w.ListingId == "j1" && w.Field == "title");
     }
 
     [Fact]

@@ -63,11 +63,12 @@ public sealed class UpworkAuthenticationTests : IDisposable
             };
         });
 
-        var result = await upwork.SearchAsync(new GigQuery("lead") { Limit = 5 });
+        var result = await upwork.SearchAsync(new GigQuery { Limit = 5 });
 
         var outcome = Assert.Single(result.Outcomes);
         Assert.True(outcome.Status == ProviderStatus.Succeeded, outcome.ToString());
         Assert.Equal(5, outcome.ReceivedCount);
+        Assert.Equal(5, result.Gigs.Count);
 
         var requests = _server.Server.AllRequests();
         Assert.Equal([UpworkStubs.GraphQlPath, UpworkStubs.TokenPath, UpworkStubs.GraphQlPath], requests.Select(r => r.RequestMessage.AbsolutePath));

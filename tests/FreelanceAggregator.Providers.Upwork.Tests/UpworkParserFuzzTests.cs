@@ -7,7 +7,7 @@ namespace FreelanceAggregator.Providers.Upwork.Tests;
 /// <summary>Mutated GraphQL answers through the pure parser: jobs, warnings, errors or a <see cref="GigProviderException"/>, and nothing else.</summary>
 public sealed class UpworkParserFuzzTests
 {
-    private static readonly Uri GraphQl = new("https://api.upwork.com/graphql");
+    private static readonly UpworkParseSettings Settings = new(UpworkOptions.DefaultName, new Uri("https://api.upwork.com/graphql"), new DateTimeOffset(2025, 10, 20, 12, 0, 0, TimeSpan.Zero));
 
     [Theory]
     [InlineData("search-page1.json")]
@@ -26,10 +26,11 @@ public sealed class UpworkParserFuzzTests
             {
                 var page = ParserFuzzing.AssertUtf8PathAgrees(
                     body,
-                    text => UpworkSearchParser.Parse(text, UpworkOptions.DefaultName, GraphQl),
-                    utf8 => UpworkSearchParser.Parse(utf8, UpworkOptions.DefaultName, GraphQl),
+                    text => UpworkSearchParser.Parse(text, Settings),
+                    utf8 => UpworkSearchParser.Parse(utf8, Settings),
                     read => string.Join(" | ", read.Gigs.Select(g => $"{g.Id} {g.Budget} {g.Url}")) + $" ({read.Warnings.Count} warnings)");
                 Assert.All(page.Gigs, gig => Assert.True(GigUrls.IsOnHost(gig.Url, "www.upwork.com"), gig.Url.AbsoluteUri));
+                Assert.All(page.Warnings, warning => Assert.StartsWith(UpworkOptions.DefaultName + ": ", warning.Message, StringComparison.Ordinal));
             },
             typeof(GigProviderException));
 }

@@ -17,7 +17,8 @@ public sealed class UpworkRegressionTests : IDisposable
     {
         // JsonDocument.Parse(string) throws ArgumentException for text that cannot be transcoded to UTF-8. Decoded bytes
         // never hold a lone surrogate, but the parser takes any string and promised GigProviderException only.
-        var error = Assert.Throws<GigProviderException>(() => UpworkSearchParser.Parse("{\"data\":{\"x\":\"\ud83d\"}}"));
+        var settings = new UpworkParseSettings(UpworkOptions.DefaultName, null, DateTimeOffset.UnixEpoch);
+        var error = Assert.Throws<GigProviderException>(() => UpworkSearchParser.Parse("{\"data\":{\"x\":\"\ud83d\"}}", settings));
 
         Assert.Equal(GigProviderFailure.InvalidResponse, error.Failure);
     }

@@ -6,6 +6,9 @@ namespace FreelanceAggregator.Providers.Upwork.Tests;
 /// <summary>The pure parser: dates, countries, money, tolerance of odd values, and nothing but GigProviderException on bad input.</summary>
 public sealed class UpworkSearchParserTests
 {
+    private static readonly Uri GraphQl = new("https://api.upwork.com/graphql");
+    private static readonly DateTimeOffset Now = new(2025, 10, 20, 12, 0, 0, TimeSpan.Zero);
+
     public static TheoryData<string, string> Dates => new()
     {
         { "2025-10-16T06:06:47+0000", "2025-10-16T06:06:47.0000000+00:00" },
@@ -20,7 +23,7 @@ public sealed class UpworkSearchParserTests
     [MemberData(nameof(Dates))]
     public void ReadsUpworkDatesExactly(string text, string expected)
     {
-        Assert.True(UpworkSearchParser.TryParseDate(text, out var date));
+        Assert.True(UpworkJobReader.TryParseDate(text, Now, out var date));
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), date);
         Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Offset, date.Offset);
     }
@@ -28,11 +31,12 @@ public sealed class UpworkSearchParserTests
     [Theory]
     [InlineData("")]
     [InlineData("16/10/2025 06:06")]
-    [InlineData("2025-10-16")]
     [InlineData("2025-13-16T06:06:47+0000")]
-    [InlineData("2025-10-16T06:06:47+00000")]
+    [InlineData("2025-02-29T06:06:47+0000")]
+    [InlineData("2025-10-16T06:06:47+1500")]
     [InlineData("+0000")]
-    public void RefusesWhatIsNotSuchADate(string text) => Assert.False(UpworkSearchParser.TryParseDate(text, out _));
+    [InlineData("not a date")]
+    public void RefusesWhatIsNotADate(string text) => Assert.False(UpworkJobReader.TryParseDate(text, Now, out _));
 
     [Theory]
     [InlineData("United Kingdom", "GB")]
@@ -44,7 +48,7 @@ public sealed class UpworkSearchParserTests
     [InlineData("United States", "US")]
     public void NormalisesTheClientCountryNameOrIso3(string country, string expected)
     {
-        var page = UpworkSearchParser.Parse(Page("""{"id":"1","title":"t","ciphertext":"~021","client":{"location":{"country":""" + "\"" + country + "\"}}}"));
+        var page = Parse(Page("""{"id":"1","title":"t","ciphertext":"~021","client":{"location":{"country":""" + "\"" + country + "\"}}}"));
 
         Assert.Equal(expected, Assert.Single(page.Gigs).Client!.Country);
     }
@@ -52,33 +56,41 @@ public sealed class UpworkSearchParserTests
     [Fact]
     public void ReadsTheQuirksFixtureWithWarningsForWhatItCannotRead()
     {
-        var page = UpworkSearchParser.Parse(Fixtures.Read("search-quirks.json"));
+        var page = Parse(Fixtures.Read("search-quirks.json"));
 
         Assert.Equal(6, page.EdgeCount);
         Assert.Equal(9, page.TotalCount);
         Assert.False(page.HasNextPage);
         Assert.Equal(["3000000000000000004", "3000000000000000005", "3000000000000000006"], page.Gigs.Select(g => g.Id));
-        Assert.Contains("upwork: job 3000000000000000001 was skipped: it has no title.", page.Warnings);
-        Assert.Contains("upwork: job 2 of the page was skipped: it has no id.", page.Warnings);
-        Assert.Contains("upwork: job 3 of the page was skipped: it has no data (the edge has no node).", page.Warnings);
+
+        // Every job left out and every value left empty, in the order read: the kind, the job and the gig's value.
+        Assert.Equal(
+            [
+                (GigWarningKind.ListingSkipped, "3000000000000000001", "title"),
+                (GigWarningKind.ListingSkipped, null, "id"),
+                (GigWarningKind.ListingSkipped, null, null),
+                (GigWarningKind.ValueUnreadable, "3000000000000000004", "createdAt"),
+                (GigWarningKind.ValueUnreadable, "3000000000000000004", "budget"),
+                (GigWarningKind.ValueUnreadable, "3000000000000000004", "budget"),
+                (GigWarningKind.ValueUnreadable, "3000000000000000004", "client.totalSpent"),
+                (GigWarningKind.ValueUnreadable, "3000000000000000004", "client.country"),
+            ],
+            page.Warnings.Select(w => (w.Kind, w.ListingId, w.Field)));
+        Assert.All(page.Warnings, w => Assert.StartsWith("upwork: ", w.Message, StringComparison.Ordinal));
 
         var odd = page.Gigs[0];
         Assert.Equal("Numeric id, no ciphertext, odd values", odd.Title);
         Assert.Equal(new Uri("https://www.upwork.com/jobs/~023000000000000000004"), odd.Url);
         Assert.Null(odd.Budget);
-        Assert.Contains(page.Warnings, w => w.Contains("unreadable amount in amount ('12,5')", StringComparison.Ordinal));
-        Assert.Contains(page.Warnings, w => w.Contains("hourly range that cannot be right", StringComparison.Ordinal));
-        Assert.Contains(page.Warnings, w => w.Contains("unreadable createdDateTime ('16/10/2025 06:06')", StringComparison.Ordinal));
+        Assert.False(odd.Extra.ContainsKey("createdAt"));
         Assert.Equal(new DateTimeOffset(2025, 10, 16, 6, 6, 48, 123, TimeSpan.FromHours(5.5)), odd.PostedAt);
         Assert.Equal(12, odd.Proposals);
         Assert.Equal(["Excel", "data_entry"], odd.Skills);
         Assert.Null(odd.Client!.Country);
-        Assert.Contains("upwork: the client country 'Atlantis' is not a known country name or code; it was left empty.", page.Warnings);
         Assert.Equal(4.5m, odd.Client.Rating);
         Assert.Equal(3, odd.Client.Reviews);
         Assert.False(odd.Client.PaymentVerified);
         Assert.Null(odd.Client.TotalSpent);
-        Assert.Contains(page.Warnings, w => w.Contains("without a known currency ('XYZ')", StringComparison.Ordinal));
 
         var html = page.Gigs[1];
         Assert.Equal(Budget.Fixed(new Money(1500m, "USD"), new Money(1500m, "USD")), html.Budget);
@@ -94,16 +106,17 @@ public sealed class UpworkSearchParserTests
     [Fact]
     public void AnInvalidUtf16EscapeMakesAValueUnreadableNotTheParserThrow()
     {
-        var page = UpworkSearchParser.Parse(Page("""{"id":"1","title":"\ud800 broken","ciphertext":"~021","description":"\udc00","client":{"location":{"country":"\ud800"}}}"""));
+        var page = Parse(Page("""{"id":"1","title":"\ud800 broken","ciphertext":"~021","description":"\udc00","client":{"location":{"country":"\ud800"}}}"""));
 
         Assert.Empty(page.Gigs);
-        Assert.Contains("upwork: job 1 was skipped: it has no title.", page.Warnings);
+        var warning = Assert.Single(page.Warnings);
+        Assert.Equal((GigWarningKind.ListingSkipped, "1", "title"), (warning.Kind, warning.ListingId, warning.Field));
     }
 
     [Fact]
     public void ReadsGraphQlErrorsWithoutData()
     {
-        var page = UpworkSearchParser.Parse(Fixtures.Read("error-scopes.json"));
+        var page = Parse(Fixtures.Read("error-scopes.json"));
 
         Assert.False(page.HasData);
         Assert.True(page.IsScopeError);
@@ -121,7 +134,7 @@ public sealed class UpworkSearchParserTests
     [InlineData("{\"data\":{\"marketplaceJobPostingsSearch\":{\"edges\":{}}}}", "no list of jobs")]
     public void AnAnswerThatIsNotTheSearchIsAnInvalidResponse(string body, string expected)
     {
-        var error = Assert.Throws<GigProviderException>(() => UpworkSearchParser.Parse(body, "upwork", new Uri("https://api.upwork.com/graphql")));
+        var error = Assert.Throws<GigProviderException>(() => Parse(body));
 
         Assert.Equal(GigProviderFailure.InvalidResponse, error.Failure);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
@@ -141,7 +154,7 @@ public sealed class UpworkSearchParserTests
                 var text = Mutate(original, random);
                 try
                 {
-                    _ = UpworkSearchParser.Parse(text);
+                    _ = Parse(text);
                 }
                 catch (GigProviderException)
                 {
@@ -174,6 +187,8 @@ public sealed class UpworkSearchParserTests
                     .Replace("+0000", random.Next(2) == 0 ? "+99" : string.Empty, StringComparison.Ordinal);
         }
     }
+
+    private static UpworkSearchPage Parse(string body) => UpworkSearchParser.Parse(body, new UpworkParseSettings("upwork", GraphQl, Now));
 
     private static string Page(string node) =>
         """{"data":{"marketplaceJobPostingsSearch":{"edges":[{"node":""" + node + """}],"pageInfo":{"hasNextPage":false}}}}""";

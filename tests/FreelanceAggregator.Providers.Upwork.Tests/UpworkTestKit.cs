@@ -1,11 +1,11 @@
 using System.Text.Json;
 using FreelanceAggregator.Testing;
+using FreelanceAggregator.TestSites;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using WireMock.Logging;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace FreelanceAggregator.Providers.Upwork.Tests;
@@ -13,7 +13,7 @@ namespace FreelanceAggregator.Providers.Upwork.Tests;
 /// <summary>Token strings the tests configure or the fixtures hand out; the leak test searches every output for them.</summary>
 internal static class TestTokens
 {
-    public const string Access = "oauth2v2_0a1b2c3d4e5f60718293a4b5c6d7e8f9";
+    public const string Access = UpworkTestSite.AccessToken;
     public const string Expired = "oauth2v2_e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0";
     public const string ClientId = "0d1c2b3a495867f6e5d4c3b2a1908f7e";
     public const string ClientSecret = "f1e2d3c4b5a69788";
@@ -26,11 +26,16 @@ internal static class TestTokens
     public static readonly string[] All = [Access, Expired, ClientSecret, Refresh, RefreshedAccess, RotatedRefresh];
 }
 
-/// <summary>Stubs and request-log reading for Upwork's two endpoints on a WireMock server.</summary>
+/// <summary>
+/// Ad-hoc answers on Upwork's two endpoints, built on the site description's routes (<see cref="UpworkTestSite"/>:
+/// paths, content types, fixtures), and request-log reading.
+/// </summary>
 internal static class UpworkStubs
 {
-    public const string GraphQlPath = "/graphql";
-    public const string TokenPath = "/api/v3/oauth2/token";
+    public const string GraphQlPath = UpworkTestSite.GraphQlPath;
+    public const string TokenPath = UpworkTestSite.TokenPath;
+
+    public static UpworkTestSite Site { get; } = new();
 
     public static Uri TokenEndpoint(this WireMockTestServer server) => new(server.BaseAddress, TokenPath.TrimStart('/'));
 
@@ -41,9 +46,10 @@ internal static class UpworkStubs
         options.TokenEndpoint = server.TokenEndpoint();
     }
 
+    /// <summary>Answers searches (those whose body passes <paramref name="body"/>, sent with <paramref name="bearer"/>) with a fixture.</summary>
     public static void StubSearch(this WireMockServer server, string fixture, Func<string, bool>? body = null, string? bearer = null, int status = 200, int priority = 10)
     {
-        var request = Request.Create().WithPath(GraphQlPath).UsingPost();
+        var request = Site.SearchRequest();
         if (body is not null)
         {
             request = request.WithBody((string? b) => b is not null && body(b));
@@ -54,10 +60,7 @@ internal static class UpworkStubs
             request = request.WithHeader("Authorization", "Bearer " + bearer);
         }
 
-        server.Given(request).AtPriority(priority).RespondWith(Response.Create()
-            .WithStatusCode(status)
-            .WithHeader("Content-Type", fixture.EndsWith(".json", StringComparison.Ordinal) ? "application/json" : "text/plain")
-            .WithBody(Fixtures.Read(fixture)));
+        server.Given(request).AtPriority(priority).RespondWith(Site.Answer(fixture, status));
     }
 
     public static void StubToken(this WireMockServer server, string fixture, int status = 200, Func<string, bool>? body = null, int priority = 10)
@@ -68,15 +71,10 @@ internal static class UpworkStubs
             request = request.WithBody((string? b) => b is not null && body(b));
         }
 
-        server.Given(request).AtPriority(priority).RespondWith(Response.Create()
-            .WithStatusCode(status)
-            .WithHeader("Content-Type", "application/json")
-            .WithBody(Fixtures.Read(fixture)));
+        server.Given(request).AtPriority(priority).RespondWith(Site.Answer(fixture, status));
     }
 
-    public static bool HasPaging(string body) => body.Contains("\"pagination_eq\"", StringComparison.Ordinal);
-
-    public static bool After(string body, string cursor) => body.Contains($"\"after\":\"{cursor}\"", StringComparison.Ordinal);
+    public static bool After(string body, string cursor) => UpworkTestSite.CursorOf(body) == cursor;
 
     public static IReadOnlyList<ILogEntry> Requests(this WireMockServer server, string path) =>
         server.LogEntries.Where(e => e.RequestMessage.AbsolutePath == path).OrderBy(e => e.RequestMessage.DateTime).ToList();

@@ -13,6 +13,9 @@ public enum ConnectionDrop
 
     /// <summary>Send the status and headers of an answer (with its full length), half of its body, then close.</summary>
     MidAnswer,
+
+    /// <summary>Send the status and headers at once, then the body one byte every 200 ms: a site that stalls without closing.</summary>
+    Trickle,
 }
 
 /// <summary>
@@ -95,7 +98,18 @@ public sealed class DroppingTestServer : IDisposable
             {
                 var stream = client.GetStream();
                 await ReadRequestAsync(stream).ConfigureAwait(false);
-                if (_drop == ConnectionDrop.MidAnswer)
+                if (_drop == ConnectionDrop.Trickle)
+                {
+                    var head = $"HTTP/1.1 200 OK\r\nContent-Type: {_contentType}\r\nContent-Length: {_body.Length.ToString(CultureInfo.InvariantCulture)}\r\nConnection: close\r\n\r\n";
+                    await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token).ConfigureAwait(false);
+                    for (var i = 0; i < _body.Length; i++)
+                    {
+                        await stream.WriteAsync(_body.AsMemory(i, 1), _stop.Token).ConfigureAwait(false);
+                        await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
+                        await Task.Delay(200, _stop.Token).ConfigureAwait(false);
+                    }
+                }
+                else if (_drop == ConnectionDrop.MidAnswer)
                 {
                     var head = $"HTTP/1.1 200 OK\r\nContent-Type: {_contentType}\r\nContent-Length: {_body.Length.ToString(CultureInfo.InvariantCulture)}\r\nConnection: close\r\n\r\n";
                     await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token).ConfigureAwait(false);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using FreelanceAggregator.Providers;
-using Microsoft.Extensions.DependencyInjection;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit;
@@ -11,55 +10,20 @@ namespace FreelanceAggregator.Testing;
 /// The invariants every provider must keep, run by each provider's test project against its own WireMock server:
 /// required fields present; URLs absolute, http(s) and on the site's host (never the test server's); cancellation
 /// honoured within a second; an empty result page is zero listings and a succeeded outcome; a server error that
-/// persists is a failed outcome whose message names the URL.
+/// persists is a failed outcome whose message names the URL; a small limit still finds the listing that passes the
+/// filters further down the page and on page 2; and the site's own table of cases.
 /// </summary>
-/// <remarks>Derive a test class, stub the site's pages in <see cref="StubResults"/> and <see cref="StubEmptyResults"/>, and register the provider in <see cref="AddProvider"/>.</remarks>
-public abstract class GigProviderConformanceTests : IDisposable
+/// <typeparam name="TSite">The site's description.</typeparam>
+public abstract class GigProviderConformanceTests<TSite> : ProviderServerTests<TSite>
+    where TSite : ProviderTestSite, new()
 {
-    /// <summary>Initializes a new instance and starts this test's server.</summary>
-    protected GigProviderConformanceTests() => Server = WireMockTestServer.Start();
-
-    /// <summary>Gets this test's server.</summary>
-    protected WireMockTestServer Server { get; }
-
-    /// <summary>Gets the provider's name.</summary>
-    protected abstract string ProviderName { get; }
-
-    /// <summary>Gets the hosts a listing's URL must be on, e.g. <c>www.fiverr.com</c>.</summary>
-    protected abstract IReadOnlyList<string> SiteHosts { get; }
-
-    /// <summary>Registers the provider, pointed at <paramref name="baseAddress"/> with fast test retries (see <see cref="ProviderTestOptions.UseTestServer"/>).</summary>
-    /// <param name="builder">The builder.</param>
-    /// <param name="baseAddress">The test server.</param>
-    protected abstract void AddProvider(IFreelanceAggregatorBuilder builder, Uri baseAddress);
-
-    /// <summary>Stubs a realistic page (or pages) of results and returns the query that reaches it.</summary>
-    /// <returns>The query.</returns>
-    protected abstract GigQuery StubResults();
-
-    /// <summary>Stubs the site's answer for a search with no results and returns the query that reaches it.</summary>
-    /// <returns>The query.</returns>
-    protected abstract GigQuery StubEmptyResults();
-
-    /// <summary>Gets a query for the tests where every request gets the same answer.</summary>
-    protected virtual GigQuery AnyQuery => new("logo design");
-
-    /// <summary>Creates an aggregator with only this provider, pointed at the test server.</summary>
-    /// <param name="configure">Sets aggregator options, or <see langword="null"/>.</param>
-    /// <returns>The aggregator; dispose it.</returns>
-    protected GigAggregator CreateAggregator(Action<GigAggregatorOptions>? configure = null) =>
-        GigAggregator.Create(b => AddProvider(b, Server.BaseAddress), configure);
-
     /// <summary>Every listing has a provider, an id, a title and an absolute URL.</summary>
     /// <returns>A task.</returns>
     [Fact]
     public async Task ListingsHaveTheRequiredFields()
     {
-        var query = StubResults();
-        await using var aggregator = CreateAggregator();
-        var result = await aggregator.SearchAllAsync(query, TestContext.Current.CancellationToken);
+        var (result, outcome) = await SearchResultsAsync();
 
-        var outcome = Assert.Single(result.Outcomes);
         Assert.True(outcome.Status == ProviderStatus.Succeeded, outcome.ToString());
         Assert.NotEmpty(result.Gigs);
         Assert.All(result.Gigs, gig =>
@@ -69,7 +33,7 @@ public abstract class GigProviderConformanceTests : IDisposable
             Assert.False(string.IsNullOrWhiteSpace(gig.Title), $"listing {gig.Id} has no title");
             Assert.True(gig.Url.IsAbsoluteUri, $"listing {gig.Id} has a relative URL");
         });
-        Assert.Empty(outcome.Warnings.Where(w => w.Contains("was skipped", StringComparison.Ordinal)));
+        Assert.DoesNotContain(outcome.Warnings, w => w.Kind == GigWarningKind.ListingSkipped);
     }
 
     /// <summary>Site extras follow one convention on every provider: camel-case keys, and values of the documented types.</summary>
@@ -77,9 +41,7 @@ public abstract class GigProviderConformanceTests : IDisposable
     [Fact]
     public async Task ExtrasHaveCamelCaseKeysAndPlainValues()
     {
-        var query = StubResults();
-        await using var aggregator = CreateAggregator();
-        var result = await aggregator.SearchAllAsync(query, TestContext.Current.CancellationToken);
+        var (result, _) = await SearchResultsAsync();
 
         Assert.NotEmpty(result.Gigs);
         Assert.All(result.Gigs.SelectMany(g => g.Extra.Select(e => (g.Id, e.Key, e.Value))), extra =>
@@ -96,17 +58,56 @@ public abstract class GigProviderConformanceTests : IDisposable
     [Fact]
     public async Task UrlsAreAbsoluteHttpOnTheSiteHost()
     {
-        var query = StubResults();
-        await using var aggregator = CreateAggregator();
-        var result = await aggregator.SearchAllAsync(query, TestContext.Current.CancellationToken);
+        var (result, _) = await SearchResultsAsync();
 
         Assert.NotEmpty(result.Gigs);
         Assert.All(result.Gigs, gig =>
         {
             Assert.Contains(gig.Url.Scheme, new[] { Uri.UriSchemeHttps, Uri.UriSchemeHttp });
-            Assert.True(GigUrls.IsOnHost(gig.Url, [.. SiteHosts]), $"{gig.Url} is not on {string.Join(", ", SiteHosts)}");
+            Assert.True(GigUrls.IsOnHost(gig.Url, [.. Site.SiteHosts]), $"{gig.Url} is not on {string.Join(", ", Site.SiteHosts)}");
             Assert.NotEqual(Server.BaseAddress.Authority, gig.Url.Authority);
         });
+    }
+
+    /// <summary>The site's two recorded pages are both read, and no listing of them comes twice.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task BothPagesAreReadAndEachListingComesOnce()
+    {
+        Assert.SkipUnless(Site.HasPages, $"{ProviderName} answers with one page.");
+        var (result, outcome) = await SearchResultsAsync();
+
+        Assert.True(outcome.Status == ProviderStatus.Succeeded, outcome.ToString());
+        Assert.True(outcome.PageCount >= 2, $"{outcome.PageCount} page(s) read: {outcome}");
+        Assert.Equal(result.Gigs.Count, result.Gigs.Select(g => g.Id).Distinct(StringComparer.Ordinal).Count());
+    }
+
+    /// <summary>
+    /// A limit smaller than the listings the site gave before the one that passes the filters still finds it: the
+    /// limit counts listings that pass, not listings received.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public Task ASmallLimitStillFindsTheMatchingListingFurtherDownThePage() => AssertCaseAsync(Site.SmallLimitFurtherDownThePage);
+
+    /// <summary>A small limit still finds the only listing that passes the filters when it is on page 2.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ASmallLimitStillFindsTheMatchingListingOnPageTwo()
+    {
+        var outcome = await AssertCaseAsync(Site.SmallLimitOnPageTwo);
+        Assert.True(!Site.HasPages || outcome.PageCount >= 2, $"the listing on page 2 was found after reading {outcome.PageCount} page(s)");
+    }
+
+    /// <summary>The site's own cases hold: each query over its recorded pages gives exactly the listings it names.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task TheSitesOwnCasesHold()
+    {
+        foreach (var testCase in Site.Cases)
+        {
+            await AssertCaseAsync(testCase);
+        }
     }
 
     /// <summary>A search the caller cancels ends within a second, even while the site has not answered.</summary>
@@ -121,7 +122,7 @@ public abstract class GigProviderConformanceTests : IDisposable
 
         var search = Task.Run(async () =>
         {
-            await foreach (var _ in provider.SearchAsync(AnyQuery with { TargetCurrency = Currency.USD }, cancel.Token))
+            await foreach (var _ in provider.SearchAsync(Query with { TargetCurrency = Currency.USD }, cancel.Token))
             {
             }
         });
@@ -137,7 +138,7 @@ public abstract class GigProviderConformanceTests : IDisposable
     [Fact]
     public async Task AnEmptyResultPageGivesZeroGigsAndASucceededOutcome()
     {
-        var query = StubEmptyResults();
+        var query = Site.StubEmpty(Server.Server);
         await using var aggregator = CreateAggregator();
         var result = await aggregator.SearchAllAsync(query, TestContext.Current.CancellationToken);
 
@@ -154,7 +155,7 @@ public abstract class GigProviderConformanceTests : IDisposable
     {
         Server.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(500).WithBody("Internal Server Error"));
         await using var aggregator = CreateAggregator();
-        var result = await aggregator.SearchAllAsync(AnyQuery, TestContext.Current.CancellationToken);
+        var result = await aggregator.SearchAllAsync(Query, TestContext.Current.CancellationToken);
 
         Assert.Empty(result.Gigs);
         var outcome = Assert.Single(result.Outcomes);
@@ -165,20 +166,37 @@ public abstract class GigProviderConformanceTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, outcome.StatusCode);
     }
 
-    /// <inheritdoc/>
-    public void Dispose()
+    /// <summary>Searches the site's two recorded pages with <see cref="ProviderTestSite.Query"/>, reading as far as the site goes.</summary>
+    /// <returns>The result and the provider's outcome.</returns>
+    protected async Task<(GigSearchResult Result, ProviderOutcome Outcome)> SearchResultsAsync()
     {
-        Dispose(disposing: true);
-        GC.SuppressFinalize(this);
+        Site.StubResults(Server.Server);
+        await using var aggregator = CreateAggregator();
+        var result = await aggregator.SearchAllAsync(Query with { Limit = GigQuery.MaxLimit }, TestContext.Current.CancellationToken);
+        return (result, Assert.Single(result.Outcomes));
     }
 
-    /// <summary>Stops the server.</summary>
-    /// <param name="disposing">Whether this is called from <see cref="Dispose()"/>.</param>
-    protected virtual void Dispose(bool disposing)
+    /// <summary>Runs one case over the site's recorded pages and checks the listings it gives.</summary>
+    /// <param name="testCase">The case.</param>
+    /// <returns>The provider's outcome.</returns>
+    protected async Task<ProviderOutcome> AssertCaseAsync(ProviderTestCase testCase)
     {
-        if (disposing)
+        ArgumentNullException.ThrowIfNull(testCase);
+        Server.Server.Reset();
+        Site.StubResults(Server.Server);
+        await using var aggregator = CreateAggregator();
+        var result = await aggregator.SearchAllAsync(testCase.Query, TestContext.Current.CancellationToken);
+
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.True(outcome.Status == ProviderStatus.Succeeded, $"{testCase}: {outcome}");
+        var ids = result.Gigs.Select(g => g.Id).ToList();
+        if (testCase.ExpectedIds.Count > 0)
         {
-            Server.Dispose();
+            Assert.True(testCase.ExpectedIds.SequenceEqual(ids), $"{testCase}: expected [{string.Join(", ", testCase.ExpectedIds)}], got [{string.Join(", ", ids)}]; {outcome}");
         }
+
+        var count = testCase.ExpectedCount ?? testCase.ExpectedIds.Count;
+        Assert.True(count == ids.Count, $"{testCase}: expected {count} listing(s), got {ids.Count} [{string.Join(", ", ids)}]; {outcome}");
+        return outcome;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using FreelanceAggregator.Providers;
-using Microsoft.Extensions.DependencyInjection;
 using WireMock.ResponseBuilders;
 using Xunit;
 
@@ -11,32 +10,27 @@ namespace FreelanceAggregator.Testing;
 /// a 429 with <c>Retry-After</c> then success; two 503s then success; a 503 that never ends (a failed outcome within the
 /// configured budget while another provider's listings all arrive); an answer slower than the provider timeout; WireMock's
 /// empty and malformed-chunk faults; a connection dropped before or during the answer; the site's real answer cut off
-/// halfway; a 20 MB answer; a redirect to another host.
+/// halfway; a 20 MB answer; a redirect to another host or port; a body that trickles in; a Retry-After longer than the
+/// provider may wait; the aggregator disposed mid-search; UTF-16 with a byte-order mark; bytes that are not text.
 /// Every failure is an outcome whose message names the provider and the URL, never an exception and never zero results.
 /// </summary>
 /// <remarks>
-/// Derive a test class and say how to reach the site's results: <see cref="ProviderServerTests.SearchPath"/> (and <see cref="ProviderServerTests.SearchIsPost"/>
-/// for GraphQL), the fixture that is a page of results, a query whose listings that page satisfies, and how to register
-/// the provider. Each test reads one page (<see cref="GigProviderOptions.MaxPages"/> is 1), so request counts are exact.
+/// Derive a test class for a site (<see cref="ProviderTestSite"/>): its <see cref="ProviderTestSite.ResultsFixture"/> is
+/// served for every request. Each test reads one page (<see cref="GigProviderOptions.MaxPages"/> is 1), so request counts are exact.
 /// </remarks>
-public abstract class GigProviderFaultTests : ProviderServerTests
+/// <typeparam name="TSite">The site's description.</typeparam>
+public abstract class GigProviderFaultTests<TSite> : ProviderServerTests<TSite>
+    where TSite : ProviderTestSite, new()
 {
     private string? _results;
 
-    /// <summary>Gets the fixture that is one page of the site's results, e.g. <c>search-page1.html</c>.</summary>
-    protected abstract string ResultsFixture { get; }
+    /// <summary>Gets the site's realistic page, served for every request.</summary>
+    protected string Results => _results ??= Site.ReadFixture(Site.ResultsFixture);
 
-    /// <summary>Gets the content type the site sends its results with.</summary>
-    protected virtual string ResultsContentType =>
-        ResultsFixture.EndsWith(".json", StringComparison.Ordinal) ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
+    /// <summary>Gets the content type the page is served with.</summary>
+    protected string ResultsContentType => Site.ContentType(Site.ResultsFixture);
 
-    /// <summary>
-    /// Gets how many times the provider asks for a page whose every request fails with a server error: once, or twice for
-    /// a provider that tries a page again another way (Upwork asks again without paging).
-    /// </summary>
-    protected virtual int SearchesPerFailedPage => 1;
-
-    /// <summary>Gets the site's results cut off halfway, inside the data rather than after it.</summary>
+    /// <summary>Gets the page cut off halfway, in the middle of its text.</summary>
     protected virtual string TruncatedResults
     {
         get
@@ -52,9 +46,6 @@ public abstract class GigProviderFaultTests : ProviderServerTests
             return Results[..cut];
         }
     }
-
-    /// <summary>Gets the text of the results fixture.</summary>
-    protected string Results => _results ??= Fixtures.Read(ResultsFixture);
 
     /// <summary>A 429 with <c>Retry-After: 1</c> is waited out, and then the listings arrive.</summary>
     /// <returns>A task.</returns>
@@ -120,7 +111,7 @@ public abstract class GigProviderFaultTests : ProviderServerTests
         AssertNamesProviderAndUrl(outcome);
         Assert.True(outcome.Elapsed < budget, $"the failure took {outcome.Elapsed}, beyond the {budget} budget");
         TestContext.Current.TestOutputHelper?.WriteLine(outcome.ToString());
-        Assert.Equal(3 * SearchesPerFailedPage, Server.Requests().Count);
+        Assert.Equal(3 * Site.SearchesPerFailedPage, Server.Requests().Count);
 
         var other = Assert.Single(result.Outcomes, o => o.Provider == healthy.Name);
         Assert.Equal(ProviderStatus.Succeeded, other.Status);
@@ -232,6 +223,159 @@ public abstract class GigProviderFaultTests : ProviderServerTests
         Assert.Single(Server.Requests());
     }
 
+    /// <summary>
+    /// A site that sends its headers and then a byte now and then fails within the request's own timeout
+    /// (<see cref="GigProviderOptions.RequestTimeout"/>), not the provider's, and says it stopped sending.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ABodyThatTricklesInFailsWithinTheRequestTimeout()
+    {
+        using var trickling = new DroppingTestServer(ConnectionDrop.Trickle, Results, ResultsContentType);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var (result, outcome) = await SearchAsync(
+            o =>
+            {
+                o.RequestTimeout = TimeSpan.FromSeconds(2);
+                o.AttemptTimeout = TimeSpan.FromSeconds(2);
+                o.SearchTimeout = TimeSpan.FromSeconds(8);
+                o.MaxRetries = 0;
+            },
+            baseAddress: trickling.BaseAddress);
+
+        Assert.True(outcome.Status == ProviderStatus.Failed, outcome.ToString());
+        Assert.Equal(GigProviderFailure.Timeout, outcome.Failure);
+        Assert.Contains("stopped sending", outcome.Message, StringComparison.Ordinal);
+        Assert.Matches(@"\d+ bytes", outcome.Message);
+        AssertNamesProviderAndUrl(outcome, trickling.BaseAddress);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"the search took {clock.Elapsed.TotalSeconds:0.0} s: the 2 s RequestTimeout did not cover the body");
+        Assert.DoesNotContain(result.Gigs, g => g.Provider == ProviderName);
+    }
+
+    /// <summary>
+    /// A 429 whose <c>Retry-After</c> is longer than the provider may wait fails at once as rate limited, naming the
+    /// wait, and the next search of the provider sends no request before that wait is over.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ARetryAfterLongerThanTheBudgetFailsAtOnceAndIsKeptForTheNextSearch()
+    {
+        Server.Server.Given(SiteRequest()).RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "86400").WithBody("Too Many Requests"));
+        await using var aggregator = CreateAggregator(o =>
+        {
+            o.MaxPages = 1;
+            o.MaxRetries = 3;
+            o.SearchTimeout = TimeSpan.FromSeconds(5);
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var first = Assert.Single((await aggregator.SearchAllAsync(Query, TestContext.Current.CancellationToken)).Outcomes);
+
+        Assert.True(first.Status == ProviderStatus.Failed, first.ToString());
+        Assert.Equal(GigProviderFailure.RateLimited, first.Failure);
+        Assert.Contains("86,400 s (Retry-After)", first.Message, StringComparison.Ordinal);
+        AssertNamesProviderAndUrl(first);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"the failure took {clock.Elapsed.TotalSeconds:0.0} s: the provider waited instead of failing at once");
+        // One request: a rate limit is neither retried nor answered with another form of the request.
+        var asked = Server.Requests().Count;
+        Assert.Equal(1, asked);
+
+        var second = Assert.Single((await aggregator.SearchAllAsync(Query, TestContext.Current.CancellationToken)).Outcomes);
+
+        Assert.True(second.Status == ProviderStatus.Failed, second.ToString());
+        Assert.Equal(GigProviderFailure.CircuitOpen, second.Failure);
+        Assert.Contains("Retry-After", second.Message, StringComparison.Ordinal);
+        Assert.Equal(asked, Server.Requests().Count);
+    }
+
+    /// <summary>
+    /// Disposing the aggregator while a search waits for the site stops the search at once: the search ends with
+    /// <see cref="ObjectDisposedException"/> or <see cref="OperationCanceledException"/>, no request starts after the
+    /// dispose, and a search on the disposed aggregator is refused.
+    /// </summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task DisposingTheAggregatorStopsARunningSearchAtOnce()
+    {
+        // Answered at once (WireMock logs a request when it has answered it), so that the provider is waiting between
+        // retries when the aggregator is disposed, as it was when retries went on after a dispose.
+        Server.Server.Given(SiteRequest()).RespondWith(Response.Create().WithStatusCode(503).WithBody("Service Unavailable"));
+        var aggregator = CreateAggregator(o =>
+        {
+            o.MaxRetries = 5;
+            o.RetryDelay = TimeSpan.FromSeconds(1);
+        });
+        var search = aggregator.SearchAllAsync(Query, TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await aggregator.DisposeAsync();
+        var disposing = clock.Elapsed;
+        var ended = await Record.ExceptionAsync(() => search);
+        var requests = Server.Requests().Count;
+        await Task.Delay(2_500, TestContext.Current.CancellationToken);
+
+        Assert.True(disposing < TimeSpan.FromSeconds(1), $"DisposeAsync took {disposing.TotalSeconds:0.0} s");
+        Assert.True(ended is ObjectDisposedException or OperationCanceledException, $"the search ended with {ended?.GetType().Name ?? "a result"}");
+        Assert.Equal(requests, Server.Requests().Count);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => aggregator.SearchAllAsync(Query, TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>An answer in UTF-16 with a byte-order mark and no charset is read as browsers read it: by the mark.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task AnAnswerInUtf16WithAByteOrderMarkIsRead()
+    {
+        Server.Server.Given(SiteRequest()).RespondWith(ResultsResponse());
+        var (_, expected) = await SearchAsync();
+        Server.Server.Reset();
+        var utf16 = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(Results)).ToArray();
+        Server.Server.Given(SiteRequest()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", ResultsContentType.Split(';')[0]).WithBody(utf16));
+
+        var (_, outcome) = await SearchAsync();
+
+        Assert.True(outcome.Status == ProviderStatus.Succeeded, outcome.ToString());
+        Assert.True(expected.GigCount > 0, expected.ToString());
+        Assert.Equal(expected.GigCount, outcome.GigCount);
+    }
+
+    /// <summary>An answer that is not text at all says so, instead of blaming a change of the site's format.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task AnAnswerThatIsNotTextSaysSo()
+    {
+        var random = new Random(13);
+        var bytes = new byte[4096];
+        random.NextBytes(bytes);
+        bytes[0] = 0x80; // never the start of a byte-order mark
+        Server.Server.Given(SiteRequest()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", ResultsContentType.Split(';')[0]).WithBody(bytes));
+
+        var (_, outcome) = await SearchAsync();
+
+        Assert.True(outcome.Status == ProviderStatus.Failed, outcome.ToString());
+        Assert.Equal(GigProviderFailure.InvalidResponse, outcome.Failure);
+        Assert.Contains("not UTF-8 text", outcome.Message, StringComparison.Ordinal);
+        AssertNamesProviderAndUrl(outcome);
+    }
+
+    /// <summary>A redirect to another port of the same host leaves the origin: it is not followed but reported.</summary>
+    /// <returns>A task.</returns>
+    [Fact]
+    public async Task ARedirectToAnotherPortIsNotFollowedButReported()
+    {
+        var elsewhere = new UriBuilder(Server.BaseAddress) { Port = Server.BaseAddress.Port == 65535 ? 65534 : Server.BaseAddress.Port + 1, Path = "/landing" }.Uri;
+        Server.Server.Given(SiteRequest()).RespondWith(Response.Create().WithStatusCode(302).WithHeader("Location", elsewhere.AbsoluteUri));
+
+        var (_, outcome) = await SearchAsync();
+
+        Assert.True(outcome.Status == ProviderStatus.Failed, outcome.ToString());
+        Assert.Equal(GigProviderFailure.Redirected, outcome.Failure);
+        Assert.Contains(elsewhere.AbsoluteUri, outcome.Message, StringComparison.Ordinal);
+        AssertNamesProviderAndUrl(outcome);
+        Assert.Single(Server.Requests());
+    }
+
     /// <summary>Answers with the results fixture.</summary>
     /// <returns>The response builder.</returns>
     protected IResponseBuilder ResultsResponse() =>
@@ -239,7 +383,7 @@ public abstract class GigProviderFaultTests : ProviderServerTests
 
     /// <summary>Checks that a failure's message starts with the provider's name and holds the search URL.</summary>
     /// <param name="outcome">The outcome.</param>
-    /// <param name="server">The server that was asked, or <see langword="null"/> for <see cref="ProviderServerTests.Server"/>.</param>
+    /// <param name="server">The server that was asked, or <see langword="null"/> for <see cref="ProviderServerTests{TSite}.Server"/>.</param>
     protected void AssertNamesProviderAndUrl(ProviderOutcome outcome, Uri? server = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -250,18 +394,14 @@ public abstract class GigProviderFaultTests : ProviderServerTests
 
     private async Task<(GigSearchResult Result, ProviderOutcome Outcome)> SearchAsync(Action<GigProviderOptions>? configure = null, GigProvider? alongside = null, Uri? baseAddress = null)
     {
-        await using var aggregator = GigAggregator.Create(b =>
-        {
-            AddProvider(b, baseAddress ?? Server.BaseAddress, o =>
+        await using var aggregator = CreateAggregator(
+            o =>
             {
                 o.MaxPages = 1;
                 configure?.Invoke(o);
-            });
-            if (alongside is not null)
-            {
-                b.AddProvider(alongside);
-            }
-        });
+            },
+            baseAddress: baseAddress,
+            alongside: alongside);
         var result = await aggregator.SearchAllAsync(Query, TestContext.Current.CancellationToken);
         return (result, Assert.Single(result.Outcomes, o => o.Provider == ProviderName));
     }

@@ -9,15 +9,17 @@ namespace FreelanceAggregator.Testing;
 /// put script or style content into a description (it comes out as plain text); make a listing link to a
 /// <c>javascript:</c> or <c>data:</c> address or to another host; or make the provider page forever by always saying
 /// there is more (paging stops at <see cref="GigProviderOptions.MaxPages"/>). The size cap is exercised by
-/// <see cref="GigProviderFaultTests"/>; secrets are each provider's own tests' business.
+/// <see cref="GigProviderFaultTests{TSite}"/>; secrets are each provider's own tests' business.
 /// </summary>
 /// <remarks>
-/// Derive a test class and say how to reach the site's results (<see cref="ProviderServerTests.SearchPath"/>, <see cref="ProviderServerTests.SearchIsPost"/>),
-/// how to write a page whose first listing carries a given description and link (<see cref="ResultsWith"/>), and how to
-/// write page N of a site that never ends (<see cref="EndlessPage"/>). The provider is called directly, not through the
+/// Derive a test class for a site (<see cref="ProviderTestSite"/>): it says how to write a page whose listing carries a
+/// given description and link (<see cref="ProviderTestSite.ResultsWith"/>), and page N of a site that never ends
+/// (<see cref="ProviderTestSite.EndlessPage"/>). The provider is called directly, not through the
 /// aggregator, so that the aggregator's own URL check cannot hide a provider that lets a bad link through.
 /// </remarks>
-public abstract class GigProviderSecurityTests : ProviderServerTests
+/// <typeparam name="TSite">The site's description.</typeparam>
+public abstract class GigProviderSecurityTests<TSite> : ProviderServerTests<TSite>
+    where TSite : ProviderTestSite, new()
 {
     /// <summary>A description with every way markup can smuggle script or style content in, between two plain sentences.</summary>
     public const string HostileDescription =
@@ -25,37 +27,13 @@ public abstract class GigProviderSecurityTests : ProviderServerTests
         + "<iframe src=\"javascript:alert(2)\">iframe text</iframe><img src=x onerror=\"alert(3)\"><noscript>noscript text</noscript>"
         + "<template>template text</template><svg><script>alert(4)</script></svg> Selesai dalam 7 hari.";
 
-    /// <summary>Gets the hosts a listing's URL may be on, e.g. <c>www.fiverr.com</c>.</summary>
-    protected abstract IReadOnlyList<string> SiteHosts { get; }
-
-    /// <summary>Gets the content type the site sends its results with.</summary>
-    protected abstract string ResultsContentType { get; }
-
-    /// <summary>Gets a value indicating whether the site's listings have descriptions at all (Fiverr's search shows none).</summary>
-    protected virtual bool HasDescriptions => true;
-
-    /// <summary>
-    /// Writes a page of results whose first listing has the given description (markup, as the site would send it) and
-    /// link (as the site would write it, in whatever field the provider makes the listing's URL from).
-    /// </summary>
-    /// <param name="description">The description, or <see langword="null"/> to keep the fixture's.</param>
-    /// <param name="link">The link, or <see langword="null"/> to keep the fixture's.</param>
-    /// <param name="id">The id the provider gives that listing.</param>
-    /// <returns>The body of the answer.</returns>
-    protected abstract string ResultsWith(string? description, string? link, out string id);
-
-    /// <summary>Writes page <paramref name="page"/> of a site that always says there is another page, with listings not seen before.</summary>
-    /// <param name="page">The page number, from 1.</param>
-    /// <returns>The body of the answer.</returns>
-    protected abstract string EndlessPage(int page);
-
     /// <summary>Script, style, iframe, noscript and template content never reach a description, and the text around them does.</summary>
     /// <returns>A task.</returns>
     [Fact]
     public async Task ScriptAndStyleInADescriptionComeOutAsPlainText()
     {
-        Assert.SkipUnless(HasDescriptions, $"{ProviderName}'s listings have no description.");
-        Stub(ResultsWith(HostileDescription, null, out var id));
+        Assert.SkipUnless(Site.HasDescriptions, $"{ProviderName}'s listings have no description.");
+        Stub(Site.ResultsWith(HostileDescription, null, out var id));
 
         var gigs = await SearchAsync();
 
@@ -85,7 +63,7 @@ public abstract class GigProviderSecurityTests : ProviderServerTests
     [InlineData("https://user@evil.example.net/jobs/1", "evil.example.net")]
     public async Task ScriptDataAndOffSiteLinksAreNeverAListingsUrl(string link, string marker)
     {
-        var body = ResultsWith(null, link, out var id);
+        var body = Site.ResultsWith(null, link, out var id);
         Assert.Contains(marker, body, StringComparison.Ordinal);
         Stub(body);
 
@@ -95,12 +73,12 @@ public abstract class GigProviderSecurityTests : ProviderServerTests
         Assert.All(gigs, gig =>
         {
             Assert.Contains(gig.Url.Scheme, new[] { Uri.UriSchemeHttps, Uri.UriSchemeHttp });
-            Assert.True(GigUrls.IsOnHost(gig.Url, [.. SiteHosts]), $"listing {gig.Id} links to {gig.Url}, off {string.Join(", ", SiteHosts)}");
+            Assert.True(GigUrls.IsOnHost(gig.Url, [.. Site.SiteHosts]), $"listing {gig.Id} links to {gig.Url}, off {string.Join(", ", Site.SiteHosts)}");
             Assert.DoesNotContain(marker, gig.Url.Host, StringComparison.OrdinalIgnoreCase);
         });
 
         // A provider that makes URLs from a slug or an id keeps the listing, with the text as a harmless path on the site.
-        Assert.All(gigs.Where(g => g.Id == id), gig => Assert.Equal(SiteHosts[0], gig.Url.Host, ignoreCase: true));
+        Assert.All(gigs.Where(g => g.Id == id), gig => Assert.Equal(Site.SiteHosts[0], gig.Url.Host, ignoreCase: true));
     }
 
     /// <summary>A site that says "there is more" on every page makes the provider read <see cref="GigProviderOptions.MaxPages"/> pages and stop.</summary>
@@ -108,6 +86,8 @@ public abstract class GigProviderSecurityTests : ProviderServerTests
     [Fact]
     public async Task AHostileSiteThatAlwaysSaysMoreCannotMakeItPageForever()
     {
+        Assert.SkipUnless(Site.HasPages, $"{ProviderName} answers with one page.");
+
         // Six distinct pages, then the sixth forever: the provider must stop at MaxPages (3), well before it runs out.
         for (var page = 1; page <= 6; page++)
         {
@@ -122,7 +102,7 @@ public abstract class GigProviderSecurityTests : ProviderServerTests
                 stub = stub.WillSetStateTo($"page {page + 1}");
             }
 
-            stub.RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", ResultsContentType).WithBody(EndlessPage(page)));
+            stub.RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", Site.ContentType(Site.ResultsFixture)).WithBody(Site.EndlessPage(page)));
         }
 
         await using var aggregator = CreateAggregator(o => o.MaxPages = 3);
@@ -132,22 +112,17 @@ public abstract class GigProviderSecurityTests : ProviderServerTests
         Assert.True(outcome.Status == ProviderStatus.Succeeded, outcome.ToString());
         Assert.True(outcome.ReceivedCount > 0, outcome.ToString());
         Assert.Equal(3, Server.Requests().Count);
+        Assert.Equal(3, outcome.PageCount);
+        Assert.Contains(outcome.Warnings, w => w.Kind == GigWarningKind.PagingStopped);
     }
 
     private void Stub(string body) =>
-        Server.Server.Given(SiteRequest()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", ResultsContentType).WithBody(body));
-
-    private GigAggregator CreateAggregator(Action<GigProviderOptions>? configure = null) =>
-        GigAggregator.Create(b => AddProvider(b, Server.BaseAddress, o =>
-        {
-            o.MaxPages = 1;
-            configure?.Invoke(o);
-        }));
+        Server.Server.Given(SiteRequest()).RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", Site.ContentType(Site.ResultsFixture)).WithBody(body));
 
     // The provider itself, not the aggregator, which drops listings off the site's hosts on its own.
     private async Task<IReadOnlyList<Gig>> SearchAsync()
     {
-        await using var aggregator = CreateAggregator();
+        await using var aggregator = CreateAggregator(o => o.MaxPages = 1);
         var provider = aggregator.Providers.Single(p => p.Name == ProviderName);
         var gigs = new List<Gig>();
         await foreach (var gig in provider.SearchAsync(Query with { TargetCurrency = Currency.USD }, TestContext.Current.CancellationToken))

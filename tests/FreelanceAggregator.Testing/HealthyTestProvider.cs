@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Testing;
@@ -27,17 +26,20 @@ public sealed class HealthyTestProvider : GigProvider
     public override GigProviderCapabilities Capabilities { get; } = new() { Kinds = [GigKind.Job, GigKind.Service], SiteHosts = ["healthy.example.org"] };
 
     /// <inheritdoc/>
-    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <inheritdoc/>
+    public override async ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
         await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
 
         // Titles carry the query's words and skills, so the aggregator's own filters let every listing through.
+        var query = request.Query;
         var words = string.Join(' ', query.Keywords.Concat(query.Skills));
+        var gigs = new List<Gig>(Count);
         for (var i = 1; i <= Count; i++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return new Gig
+            gigs.Add(new Gig
             {
                 Provider = Name,
                 Id = "healthy-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -45,7 +47,9 @@ public sealed class HealthyTestProvider : GigProvider
                 Url = new Uri($"https://healthy.example.org/gigs/{i}"),
                 Kind = query.Kind ?? GigKind.Job,
                 Skills = [.. query.Skills],
-            };
+            });
         }
+
+        return new GigPage(gigs, nextCursor: null);
     }
 }

@@ -4,39 +4,28 @@ using WireMock.RequestBuilders;
 
 namespace FreelanceAggregator.Testing;
 
-/// <summary>
-/// What the provider test suites that drive a real provider against its own WireMock server share: the server, one per
-/// test; where the site's search request goes; and how to register the provider against the server.
-/// </summary>
-public abstract class ProviderServerTests : IDisposable
+/// <summary>A base for the kit's suites: a WireMock.Net server per test, and the site under test.</summary>
+/// <typeparam name="TSite">The site's description.</typeparam>
+public abstract class ProviderServerTests<TSite> : IDisposable
+    where TSite : ProviderTestSite, new()
 {
     /// <summary>Initializes a new instance and starts this test's server.</summary>
     protected ProviderServerTests() => Server = WireMockTestServer.Start();
+
+    /// <summary>Gets the site under test.</summary>
+    protected TSite Site { get; } = new();
 
     /// <summary>Gets this test's server.</summary>
     protected WireMockTestServer Server { get; }
 
     /// <summary>Gets the provider's name.</summary>
-    protected abstract string ProviderName { get; }
+    protected string ProviderName => Site.ProviderName;
 
-    /// <summary>Gets the path of the site's search request on the test server, e.g. <c>/search/gigs</c>.</summary>
-    protected abstract string SearchPath { get; }
+    /// <summary>Gets the path the provider's search requests go to.</summary>
+    protected string SearchPath => Site.SearchPath;
 
-    /// <summary>Gets a value indicating whether the search is a POST (GraphQL APIs) rather than a GET.</summary>
-    protected virtual bool SearchIsPost => false;
-
-    /// <summary>Gets a query whose listings the site's results satisfy (the aggregator filters what the site returns).</summary>
-    protected virtual GigQuery Query => new();
-
-    /// <summary>
-    /// Registers the provider pointed at <paramref name="baseAddress"/> with fast test retries
-    /// (<see cref="ProviderTestOptions.UseTestServer"/>), then applies <paramref name="configure"/>, which each test uses to
-    /// set the retries, timeouts and caps it exercises.
-    /// </summary>
-    /// <param name="builder">The builder.</param>
-    /// <param name="baseAddress">The test server.</param>
-    /// <param name="configure">The test's settings, applied last.</param>
-    protected abstract void AddProvider(IFreelanceAggregatorBuilder builder, Uri baseAddress, Action<GigProviderOptions> configure);
+    /// <summary>Gets the query the suites search with.</summary>
+    protected GigQuery Query => Site.Query;
 
     /// <inheritdoc/>
     public void Dispose()
@@ -55,11 +44,25 @@ public abstract class ProviderServerTests : IDisposable
         }
     }
 
-    /// <summary>Matches the site's search request.</summary>
-    /// <returns>The request matcher.</returns>
-    protected IRequestBuilder SiteRequest()
-    {
-        var request = Request.Create().WithPath(SearchPath);
-        return SearchIsPost ? request.UsingPost() : request.UsingGet();
-    }
+    /// <summary>Gets a request matcher for the site's search requests.</summary>
+    /// <returns>The matcher.</returns>
+    protected IRequestBuilder SiteRequest() => Site.SearchRequest();
+
+    /// <summary>Creates an aggregator with only this provider, pointed at the test server (or <paramref name="baseAddress"/>).</summary>
+    /// <param name="configure">More provider settings, or <see langword="null"/>.</param>
+    /// <param name="options">Aggregator options, or <see langword="null"/>.</param>
+    /// <param name="baseAddress">Another server, or <see langword="null"/> for this test's.</param>
+    /// <param name="alongside">Another provider to search at the same time, or <see langword="null"/>.</param>
+    /// <returns>The aggregator; dispose it.</returns>
+    protected GigAggregator CreateAggregator(Action<GigProviderOptions>? configure = null, Action<GigAggregatorOptions>? options = null, Uri? baseAddress = null, GigProvider? alongside = null) =>
+        GigAggregator.Create(
+            b =>
+            {
+                Site.AddProvider(b, baseAddress ?? Server.BaseAddress, configure);
+                if (alongside is not null)
+                {
+                    b.AddProvider(alongside);
+                }
+            },
+            options);
 }

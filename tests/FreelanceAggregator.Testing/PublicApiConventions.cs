@@ -19,6 +19,9 @@ public static class PublicApiConventions
     public static IReadOnlyList<string> AsyncMethodsWithoutCancellationTokenLast(Assembly assembly) =>
         PublicMethods(assembly)
             .Where(m => IsAsync(m.ReturnType) && m.Name is not ("DisposeAsync" or "DisposeAsyncCore"))
+
+            // A test method is called by the test runner, which gives it TestContext.Current.CancellationToken.
+            .Where(m => !m.IsDefined(typeof(Xunit.FactAttribute), inherit: true))
             .Where(m => m.GetParameters() is not [.., { ParameterType: var last }] || last != typeof(CancellationToken))
             .Select(m => $"{m.DeclaringType!.FullName}.{m.Name}({string.Join(", ", m.GetParameters().Select(p => p.ParameterType.Name))})")
             .Distinct()

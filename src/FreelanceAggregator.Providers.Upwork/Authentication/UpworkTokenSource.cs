@@ -1,8 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
 namespace FreelanceAggregator.Providers.Upwork.Authentication;
@@ -250,8 +246,8 @@ internal sealed partial class UpworkTokenSource
             }
 
             var endpoint = options.TokenEndpoint ?? UpworkOptions.DefaultTokenEndpoint;
-            var response = await http.SendAsync(() => CreateRefreshRequest(endpoint, options, refreshToken), cancellationToken).ConfigureAwait(false);
-            var tokens = ReadTokenResponse(response, options);
+            var response = await http.SendAsync(() => UpworkTokenEndpoint.CreateRefreshRequest(endpoint, options, refreshToken), cancellationToken).ConfigureAwait(false);
+            var tokens = UpworkTokenEndpoint.Read(response, text => Redact(text, options));
 
             UpworkTokensRefreshed refreshed;
             lock (_gate)
@@ -276,131 +272,6 @@ internal sealed partial class UpworkTokenSource
         finally
         {
             _refreshLock.Release();
-        }
-    }
-
-    // The form Upwork's own libraries send (RFC 6749 §6); the client credentials go in the body, which is never logged.
-    private static HttpRequestMessage CreateRefreshRequest(Uri endpoint, UpworkOptions options, string refreshToken)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = new FormUrlEncodedContent(
-            [
-                new("grant_type", "refresh_token"),
-                new("refresh_token", refreshToken),
-                new("client_id", options.ClientId!.Trim()),
-                new("client_secret", options.ClientSecret!.Trim()),
-            ]),
-        };
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return request;
-    }
-
-    private TokenResponse ReadTokenResponse(GigHttpResponse response, UpworkOptions options)
-    {
-        try
-        {
-            return ReadTokens(response, options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            // A JSON string with an invalid UTF-16 escape cannot be read as text.
-            throw response.Fail("Upwork's token endpoint answered with text that cannot be read", GigProviderFailure.InvalidResponse, innerException: ex);
-        }
-    }
-
-    private TokenResponse ReadTokens(GigHttpResponse response, UpworkOptions options)
-    {
-        if (!response.IsSuccessStatusCode)
-        {
-            if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
-            {
-                response.EnsureSuccess();
-            }
-
-            var (error, description) = ReadOAuthError(response);
-            var said = error is null ? string.Empty : $" ({error}{(description is null ? string.Empty : ": " + description)})";
-            var problem = error switch
-            {
-                "invalid_grant" =>
-                    $"Upwork refused the refresh token{said}: it has expired (a refresh token lasts 14 days; one replaced by a refresh only 24 more hours), was revoked, or was replaced by a newer one that was not saved. "
-                    + "Authorise the app again to get a new RefreshToken (README: 'Getting an Upwork token'), and persist each new one from OnTokensRefreshed",
-                "invalid_client" or "unauthorized_client" =>
-                    $"Upwork refused the client credentials{said}: check ClientId and ClientSecret (the API key and its secret)",
-                _ when response.StatusCode == HttpStatusCode.Unauthorized =>
-                    $"Upwork refused the client credentials{said}: check ClientId and ClientSecret (the API key and its secret)",
-                _ => $"Upwork's token endpoint refused to refresh the access token{said}: check ClientId, ClientSecret and RefreshToken",
-            };
-            throw response.Fail(Redact(problem, options), GigProviderFailure.Unauthorized, error is null ? null : Redact(error, options));
-        }
-
-        using var json = response.ParseJson();
-        var root = json.RootElement;
-        var accessToken = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("access_token", out var a) && a.ValueKind == JsonValueKind.String ? Clean(Text(a)) : null;
-        if (accessToken is null)
-        {
-            throw response.Fail("Upwork's token endpoint answered without an access_token", GigProviderFailure.InvalidResponse);
-        }
-
-        if (root.TryGetProperty("token_type", out var type) && type.ValueKind == JsonValueKind.String && !string.Equals(Text(type), "bearer", StringComparison.OrdinalIgnoreCase))
-        {
-            throw response.Fail($"Upwork's token endpoint issued a '{Redact(Text(type) ?? "(unreadable)", options)}' token where a bearer token was expected", GigProviderFailure.InvalidResponse);
-        }
-
-        var refreshToken = root.TryGetProperty("refresh_token", out var r) && r.ValueKind == JsonValueKind.String ? Clean(Text(r)) : null;
-        TimeSpan? expiresIn = null;
-        if (root.TryGetProperty("expires_in", out var e))
-        {
-            decimal seconds = 0;
-            var known = e.ValueKind switch
-            {
-                JsonValueKind.Number => e.TryGetDecimal(out seconds),
-                JsonValueKind.String => decimal.TryParse(Text(e), NumberStyles.Number, CultureInfo.InvariantCulture, out seconds),
-                _ => false,
-            };
-
-            // Without a usable lifetime the token is used until Upwork refuses it, and then refreshed.
-            if (known && seconds > 0 && seconds < 366 * 86_400)
-            {
-                expiresIn = TimeSpan.FromSeconds((double)seconds);
-            }
-        }
-
-        return new TokenResponse(accessToken, refreshToken, expiresIn);
-    }
-
-    // GetString throws for a string holding an invalid UTF-16 escape (a lone "\ud800"), which is valid JSON syntax: such a
-    // value is unreadable, not an exception that escapes the provider.
-    private static string? Text(JsonElement value)
-    {
-        try
-        {
-            return value.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    private static (string? Error, string? Description) ReadOAuthError(GigHttpResponse response)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(response.Body);
-            var root = json.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null);
-            }
-
-            static string? Text(JsonElement e, string name) =>
-                e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(v.GetString()) ? v.GetString()!.Trim() : null;
-            return (Text(root, "error"), Text(root, "error_description") ?? Text(root, "message"));
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
-        {
-            return (null, null);
         }
     }
 
@@ -443,14 +314,4 @@ internal sealed partial class UpworkTokenSource
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "{Provider}: the OnTokensRefreshed callback failed with {ExceptionType}; the new tokens are kept in memory and the search goes on.")]
     private static partial void LogCallbackFailed(ILogger logger, string provider, string exceptionType);
-
-    /// <summary>The token endpoint's answer. Deliberately not a record: a record's ToString would print the tokens.</summary>
-    private sealed class TokenResponse(string accessToken, string? refreshToken, TimeSpan? expiresIn)
-    {
-        public string AccessToken { get; } = accessToken;
-
-        public string? RefreshToken { get; } = refreshToken;
-
-        public TimeSpan? ExpiresIn { get; } = expiresIn;
-    }
 }

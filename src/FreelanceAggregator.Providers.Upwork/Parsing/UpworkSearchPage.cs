@@ -6,8 +6,8 @@ internal sealed class UpworkSearchPage
     /// <summary>Gets the jobs that could be read.</summary>
     public IReadOnlyList<Gig> Gigs { get; init; } = [];
 
-    /// <summary>Gets what was skipped or left out, one message each, naming the job.</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Gets what was skipped or left out, one warning each, naming the job and the value.</summary>
+    public IReadOnlyList<GigWarning> Warnings { get; init; } = [];
 
     /// <summary>Gets the GraphQL <c>errors[]</c>, if any (Upwork sends them with HTTP 200).</summary>
     public IReadOnlyList<UpworkGraphQLError> Errors { get; init; } = [];

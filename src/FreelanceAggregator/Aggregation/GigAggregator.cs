@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using FreelanceAggregator.ExchangeRates;
 using FreelanceAggregator.Providers;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,6 +30,13 @@ public class GigAggregator : IAsyncDisposable, IDisposable
     private readonly ILogger _logger = NullLogger.Instance;
     private readonly IDisposable? _ownedServices;
     private readonly List<GigProvider> _providers = [];
+
+    // How long DisposeAsync waits for the services it owns to be released before it lets that finish on its own.
+    private static readonly TimeSpan ReleaseWait = TimeSpan.FromMilliseconds(250);
+
+    // Cancelled when the aggregator is disposed: every running search stops at once, before the services go.
+    private readonly CancellationTokenSource _lifetime = new();
+    private int _disposed;
 
     /// <summary>Initializes a new aggregator over the given providers, without dependency injection.</summary>
     /// <param name="providers">The providers; their names must be unique.</param>
@@ -106,6 +114,10 @@ public class GigAggregator : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(configure);
         var services = new ServiceCollection();
         services.AddLogging();
+
+        // Without a host there is no appsettings.json; the environment still configures providers
+        // (FreelanceAggregator__Providers__fiverr__BaseAddress), as it would in a hosted app.
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddEnvironmentVariables().Build());
         var builder = configureOptions is null ? services.AddFreelanceAggregator() : services.AddFreelanceAggregator(configureOptions);
         configure(builder);
         var serviceProvider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -130,19 +142,22 @@ public class GigAggregator : IAsyncDisposable, IDisposable
         SearchAsync(query, null, cancellationToken);
 
     /// <summary>
-    /// Searches every provider at once and streams listings as they arrive, reporting each provider's outcome to
-    /// <paramref name="progress"/> as soon as the provider is done (after its last listing).
+    /// Searches every provider at once and streams listings as they arrive, reporting each provider's progress to
+    /// <paramref name="progress"/>: when it starts, on every listing it delivers, and with its outcome when it is done
+    /// (after its last listing).
     /// </summary>
     /// <param name="query">The query.</param>
-    /// <param name="progress">Receives each <see cref="ProviderOutcome"/>, on the reading side, synchronously; or <see langword="null"/>.</param>
+    /// <param name="progress">Receives progress synchronously on the reading side, in order; or <see langword="null"/>.</param>
     /// <param name="cancellationToken">A token that stops the search.</param>
     /// <returns>The listings.</returns>
     /// <exception cref="ArgumentException">The query names an unknown provider or an empty budget range.</exception>
     /// <exception cref="ExchangeRateNotFoundException">A budget bound is in a currency no rate source can convert.</exception>
-    public virtual async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, IProgress<ProviderOutcome>? progress, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public virtual async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, IProgress<GigSearchProgress>? progress, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var failures = new List<ProviderOutcome>();
-        var run = await StartAsync(query, cancellationToken).ConfigureAwait(false);
+        using var search = Begin(cancellationToken);
+        var run = await StartAsync(query, search.Token).ConfigureAwait(false);
+        ReportStart(run, progress);
         await foreach (var item in run.RunAsync(
             outcome =>
             {
@@ -151,13 +166,15 @@ public class GigAggregator : IAsyncDisposable, IDisposable
                     failures.Add(outcome);
                 }
 
-                progress?.Report(outcome);
+                progress?.Report(new GigSearchProgress(outcome.Provider, outcome.GigCount, outcome));
             },
-            cancellationToken).ConfigureAwait(false))
+            search.Token).ConfigureAwait(false))
         {
+            progress?.Report(new GigSearchProgress(item.Gig.Provider, item.Rank, null));
             yield return item.Gig;
         }
 
+        ThrowIfDisposedDuring(search);
         ThrowIfRequired(failures);
     }
 
@@ -185,29 +202,32 @@ public class GigAggregator : IAsyncDisposable, IDisposable
     public virtual async Task<GigSearchResult> SearchAllAsync(GigQuery query, IProgress<GigSearchProgress>? progress, CancellationToken cancellationToken = default)
     {
         var started = _timeProvider.GetTimestamp();
-        var run = await StartAsync(query, cancellationToken).ConfigureAwait(false);
+        using var search = Begin(cancellationToken);
+        var run = await StartAsync(query, search.Token).ConfigureAwait(false);
         var outcomes = new List<ProviderOutcome>();
         var gigs = new List<SearchRun.RankedGig>();
-        if (progress is not null)
+        ReportStart(run, progress);
+
+        try
         {
-            foreach (var provider in run.AskedProviders)
+            await foreach (var item in run.RunAsync(
+                outcome =>
+                {
+                    outcomes.Add(outcome);
+                    progress?.Report(new GigSearchProgress(outcome.Provider, outcome.GigCount, outcome));
+                },
+                search.Token).ConfigureAwait(false))
             {
-                progress.Report(new GigSearchProgress(provider.Name, 0, null));
+                gigs.Add(item);
+                progress?.Report(new GigSearchProgress(item.Gig.Provider, item.Rank, null));
             }
         }
-
-        await foreach (var item in run.RunAsync(
-            outcome =>
-            {
-                outcomes.Add(outcome);
-                progress?.Report(new GigSearchProgress(outcome.Provider, outcome.GigCount, outcome));
-            },
-            cancellationToken).ConfigureAwait(false))
+        catch (OperationCanceledException ex) when (_lifetime.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            gigs.Add(item);
-            progress?.Report(new GigSearchProgress(item.Gig.Provider, item.Rank, null));
+            throw new ObjectDisposedException("The aggregator was disposed while the search ran.", ex);
         }
 
+        ThrowIfDisposedDuring(search);
         var order = _providers.Select((p, i) => (p.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
         outcomes.Sort((a, b) => order[a.Provider].CompareTo(order[b.Provider]));
         ThrowIfRequired(outcomes);
@@ -215,10 +235,90 @@ public class GigAggregator : IAsyncDisposable, IDisposable
         {
             Gigs = GigSorter.Sort(gigs, query.Sort),
             Outcomes = outcomes,
-            Currency = run.Target,
+            Currency = run.Plan.Target,
             Query = query,
             Elapsed = _timeProvider.GetElapsedTime(started),
         };
+    }
+
+    /// <summary>
+    /// Reads one provider's answer to a query page by page, for a caller that decides itself when to stop (a watch
+    /// pages back until it meets a listing it has recorded): each page's listings are checked, stamped and converted to
+    /// the query's currency as in a search, but not filtered and not limited. Pages come as the provider gives them,
+    /// <see cref="GigProvider.PageDelay"/> apart, at most <see cref="GigProvider.MaxPages"/>.
+    /// </summary>
+    /// <param name="provider">The provider's name.</param>
+    /// <param name="query">The query; without a <see cref="GigQuery.TargetCurrency"/>, budgets go to <see cref="GigAggregatorOptions.Currency"/>, the site's display currency, or USD.</param>
+    /// <param name="cursor">A <see cref="GigSearchPage.NextCursor"/> to resume from, or <see langword="null"/> for the first page.</param>
+    /// <param name="cancellationToken">A token that stops the reading.</param>
+    /// <returns>The pages.</returns>
+    /// <exception cref="ArgumentException">No provider has that name, or the query's budget range is empty.</exception>
+    /// <exception cref="GigProviderException">A page could not be read; the pages before it were returned.</exception>
+    /// <exception cref="ObjectDisposedException">The aggregator is disposed.</exception>
+    public virtual async IAsyncEnumerable<GigSearchPage> ReadPagesAsync(string provider, GigQuery query, string? cursor = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var site = _providers.FirstOrDefault(p => string.Equals(p.Name, provider, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ArgumentException($"No provider is named '{provider}'; registered: {string.Join(", ", _providers.Select(p => p.Name))}.", nameof(provider));
+        using var search = Begin(cancellationToken);
+        var capabilities = site.Capabilities;
+        var target = query.TargetCurrency ?? _configuredCurrency ?? capabilities.DisplayCurrency ?? Currency.USD;
+        var resolved = query.TargetCurrency is null ? query with { TargetCurrency = target } : query;
+        var preparer = new ListingPreparer(target, _exchangeRates);
+        string[] hosts = [.. capabilities.SiteHosts];
+        var index = 0;
+        await foreach (var page in site.GetPagesAsync(resolved, cursor, cancellationToken: search.Token).ConfigureAwait(false))
+        {
+            var warnings = new ProviderWarnings(site.Name, null);
+            warnings.AddRange(page.Warnings);
+            foreach (var _ in preparer.AddSiteRates(page.ExchangeRates))
+            {
+            }
+
+            var listings = new List<Gig>(page.Listings.Count);
+            foreach (var listing in page.Listings)
+            {
+                if (await preparer.PrepareAsync(site, hosts, listing, warnings, search.Token).ConfigureAwait(false) is { } gig)
+                {
+                    listings.Add(gig);
+                }
+            }
+
+            yield return new GigSearchPage
+            {
+                Provider = site.Name,
+                Marketplace = capabilities.Marketplace ?? site.Name,
+                PageIndex = index++,
+                Listings = listings,
+                NextCursor = page.NextCursor,
+                TotalCount = page.TotalCount,
+                Warnings = warnings.ToList(),
+                RequestUri = page.RequestUri,
+            };
+        }
+    }
+
+    /// <summary>
+    /// Creates the filter a search with <paramref name="query"/> applies, to ask about listings one by one (a watch that
+    /// matches many queries against the listings of one read). Budget bounds are converted to the query's currency with
+    /// the aggregator's rates, and "posted within" counts from the aggregator's clock now.
+    /// </summary>
+    /// <param name="query">The query; without a <see cref="GigQuery.TargetCurrency"/>, <see cref="GigAggregatorOptions.Currency"/> or USD.</param>
+    /// <param name="cancellationToken">A token that stops the conversion of the bounds.</param>
+    /// <returns>The filter.</returns>
+    /// <exception cref="ArgumentException">The query's budget range is empty.</exception>
+    /// <exception cref="ExchangeRateNotFoundException">A budget bound is in a currency no rate source can convert.</exception>
+    public virtual async Task<GigMatcher> CreateMatcherAsync(GigQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Validate();
+        var target = query.TargetCurrency ?? _configuredCurrency ?? Currency.USD;
+        var resolved = query.TargetCurrency is null ? query with { TargetCurrency = target } : query;
+        var min = query.MinBudget is { } low ? await _exchangeRates.ConvertAsync(low, target, cancellationToken).ConfigureAwait(false) : (Money?)null;
+        var max = query.MaxBudget is { } high ? await _exchangeRates.ConvertAsync(high, target, cancellationToken).ConfigureAwait(false) : (Money?)null;
+        return new GigMatcher(resolved, min, max, _timeProvider.GetUtcNow());
     }
 
     /// <summary>Parses a one-line query (see <see cref="GigQuery.Parse"/>) and searches with it.</summary>
@@ -232,17 +332,43 @@ public class GigAggregator : IAsyncDisposable, IDisposable
         return SearchAllAsync(GigQuery.Parse(query), cancellationToken);
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Stops every running search at once (each ends with <see cref="ObjectDisposedException"/>, and no request starts
+    /// after this), then releases the services the aggregator owns (those <see cref="Create"/> made).
+    /// </summary>
+    /// <returns>A task that completes when the services are released.</returns>
     public async ValueTask DisposeAsync()
     {
-        await DisposeAsyncCore().ConfigureAwait(false);
+        if (StopSearches())
+        {
+            // The searches have stopped, but their cancelled requests take a moment to unwind, and the HTTP services
+            // wait for them as they are released; that release need not hold up the caller.
+            var release = DisposeAsyncCore().AsTask();
+            await Task.WhenAny(release, Task.Delay(ReleaseWait)).ConfigureAwait(false);
+            if (release.IsCompleted)
+            {
+                await release.ConfigureAwait(false);
+            }
+            else
+            {
+                _ = release.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+        }
+
         GC.SuppressFinalize(this);
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Stops every running search at once (each ends with <see cref="ObjectDisposedException"/>, and no request starts
+    /// after this), then releases the services the aggregator owns (those <see cref="Create"/> made).
+    /// </summary>
     public void Dispose()
     {
-        Dispose(disposing: true);
+        if (StopSearches())
+        {
+            Dispose(disposing: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 
@@ -292,94 +418,53 @@ public class GigAggregator : IAsyncDisposable, IDisposable
         }
     }
 
+    // Returns whether this call is the one that disposes.
+    private bool StopSearches()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return false;
+        }
+
+        _lifetime.Cancel();
+        return true;
+    }
+
+    // Ties a search to the aggregator's life: a search on a disposed aggregator is refused, and disposing stops it.
+    private CancellationTokenSource Begin(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+    }
+
+    // A search stopped by the aggregator's disposal says so, rather than returning what it had with cancelled outcomes.
+    private void ThrowIfDisposedDuring(CancellationTokenSource search)
+    {
+        if (_lifetime.IsCancellationRequested && search.IsCancellationRequested)
+        {
+            throw new ObjectDisposedException(GetType().FullName, "The aggregator was disposed while the search ran.");
+        }
+    }
+
     // Internal so the benchmarks can measure a search's per-listing work (conversion and filters) without the fan-out.
     internal async Task<SearchRun> StartAsync(GigQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        query.Validate();
-        var selected = _providers;
-        if (query.Providers is { Count: > 0 } names)
-        {
-            var unknown = names.Where(n => !_providers.Any(p => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase))).ToList();
-            if (unknown.Count > 0)
-            {
-                var known = _providers.Count == 0 ? "none are registered" : "registered: " + string.Join(", ", _providers.Select(p => p.Name));
-                throw new ArgumentException($"The query names unknown provider(s) {string.Join(", ", unknown.Select(u => "'" + u + "'"))}; {known}.", nameof(query));
-            }
-
-            selected = _providers.Where(p => names.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        }
-
-        var asked = new List<GigProvider>();
-        var skipped = new List<(GigProvider, string)>();
-        foreach (var provider in selected)
-        {
-            if (SkipReason(provider, query) is { } reason)
-            {
-                skipped.Add((provider, reason));
-            }
-            else
-            {
-                asked.Add(provider);
-            }
-        }
-
-        var target = query.TargetCurrency ?? _configuredCurrency ?? SharedDisplayCurrency(asked) ?? Currency.USD;
-        var resolved = query.TargetCurrency is null ? query with { TargetCurrency = target } : query;
-        var minInTarget = await BoundInTargetAsync(query.MinBudget, target, cancellationToken).ConfigureAwait(false);
-        var maxInTarget = await BoundInTargetAsync(query.MaxBudget, target, cancellationToken).ConfigureAwait(false);
-        var matcher = new GigMatcher(resolved, minInTarget, maxInTarget, _timeProvider.GetUtcNow());
-        return new SearchRun(asked, skipped, resolved, target, matcher, _exchangeRates, new SiteExchangeRates(), _options, _timeProvider, _logger);
+        var plan = await SearchPlan.CreateAsync(_providers, query, _configuredCurrency, _exchangeRates, _timeProvider, cancellationToken).ConfigureAwait(false);
+        return new SearchRun(plan, _exchangeRates, _options, _timeProvider, _logger);
     }
 
-    // The currency every asked provider's site displays, if they agree on one.
-    private static Currency? SharedDisplayCurrency(List<GigProvider> providers)
+    private static void ReportStart(SearchRun run, IProgress<GigSearchProgress>? progress)
     {
-        var shown = providers.Select(p => p.Capabilities.DisplayCurrency).Distinct().ToList();
-        return shown is [{ } only] ? only : null;
+        if (progress is null)
+        {
+            return;
+        }
+
+        foreach (var provider in run.Plan.Asked)
+        {
+            progress.Report(new GigSearchProgress(provider.Name, 0, null));
+        }
     }
-
-    private async ValueTask<Money?> BoundInTargetAsync(Money? bound, Currency target, CancellationToken cancellationToken) =>
-        bound is { } b ? await _exchangeRates.ConvertAsync(b, target, cancellationToken).ConfigureAwait(false) : null;
-
-    private static string? SkipReason(GigProvider provider, GigQuery query)
-    {
-        var capabilities = provider.Capabilities;
-        if (query.Kind is { } kind && !capabilities.Kinds.Contains(kind))
-        {
-            var has = string.Join(" and ", capabilities.Kinds.Select(k => k == GigKind.Job ? "jobs" : "services"));
-            return $"{provider.Name} lists only {has}, and the query asks for {(kind == GigKind.Job ? "jobs" : "services")}.";
-        }
-
-        if (capabilities.RequiresAnyOf != GigFilters.None && (query.Filters & capabilities.RequiresAnyOf) == GigFilters.None)
-        {
-            return $"{provider.Name} cannot search without {Describe(capabilities.RequiresAnyOf).Replace(", ", " or ", StringComparison.Ordinal)}; add some to include {provider.Name}.";
-        }
-
-        var missing = query.Filters & ~capabilities.FilterableFields;
-        if (missing != GigFilters.None)
-        {
-            return $"{provider.Name} listings never carry what the filter(s) {Describe(missing)} need, so none could pass; remove the filter to include {provider.Name}.";
-        }
-
-        return null;
-    }
-
-    private static string Describe(GigFilters filters) => string.Join(
-        ", ",
-        Enum.GetValues<GigFilters>()
-            .Where(f => f is not GigFilters.None and not GigFilters.All && filters.HasFlag(f))
-            .Select(f => f switch
-            {
-                GigFilters.ClientCountry => "client country",
-                GigFilters.PaymentVerified => "payment verified",
-                GigFilters.MinRating => "minimum rating",
-                GigFilters.MaxProposals => "maximum proposals",
-                GigFilters.PostedWithin => "posted within",
-                GigFilters.BudgetType => "budget type",
-                GigFilters.ExcludedWords => "excluded words",
-                _ => f.ToString().ToLowerInvariant(),
-            }));
 
     private void ThrowIfRequired(IReadOnlyList<ProviderOutcome> outcomes)
     {

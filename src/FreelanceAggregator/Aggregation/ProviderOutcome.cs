@@ -20,10 +20,10 @@ public sealed record ProviderOutcome
     /// <summary>Gets how many listings the site returned before filtering.</summary>
     public int ReceivedCount { get; init; }
 
-    /// <summary>Gets how many listings did not pass the query's filters.</summary>
+    /// <summary>Gets how many listings did not pass the query's filters (listings after the limit was met are not looked at).</summary>
     public int FilteredOutCount { get; init; }
 
-    /// <summary>Gets how many listings were dropped as duplicates of one another provider (or the same one) had already given.</summary>
+    /// <summary>Gets how many listings were dropped as duplicates of one another provider, or an earlier page of the same one, had already given.</summary>
     public int DuplicateCount { get; init; }
 
     /// <summary>Gets how many listings were dropped as invalid (no id or title, a URL off the site); the warnings say which.</summary>
@@ -47,8 +47,14 @@ public sealed record ProviderOutcome
     /// <summary>Gets the exception behind a failure, for diagnostics.</summary>
     public Exception? Exception { get; init; }
 
-    /// <summary>Gets things the user should know that did not stop the provider (skipped listings, paging refused, a currency without a rate).</summary>
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>Gets how many pages of the site's answer were read.</summary>
+    public int PageCount { get; init; }
+
+    /// <summary>
+    /// Gets what the user should know that did not stop the provider: listings left out, values that could not be read,
+    /// paging that stopped before the site's end, budgets without a rate. Each says what it is about in <see cref="GigWarning.Kind"/>.
+    /// </summary>
+    public IReadOnlyList<GigWarning> Warnings { get; init; } = [];
 
     /// <summary>Describes the outcome in one line, e.g. <c>fiverr: succeeded, 12 gigs (48 received) in 1.2 s</c>.</summary>
     /// <returns>The text.</returns>

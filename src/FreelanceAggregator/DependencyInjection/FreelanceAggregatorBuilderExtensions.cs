@@ -2,6 +2,7 @@ using System.Net;
 using FreelanceAggregator.ExchangeRates;
 using FreelanceAggregator.Providers;
 using FreelanceAggregator;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -132,6 +133,17 @@ public static class FreelanceAggregatorBuilderExtensions
         }
 
         services.AddSingleton(new ProviderHttpClientMarker(name));
+
+        // Configuration, when the app has one (a host's appsettings.json and environment; GigAggregator.Create's
+        // environment variables), comes after the code's settings: a deployment can point a provider at a mirror, a
+        // proxy or a test server, or set its pace, without a change to the code.
+        services.AddSingleton<IConfigureOptions<TOptions>>(sp => new ConfigureNamedOptions<TOptions>(name, o =>
+        {
+            if (sp.GetService<IConfiguration>()?.GetSection(GigProviderOptions.ConfigurationSection(name)) is { } section && section.Exists())
+            {
+                section.Bind(o);
+            }
+        }));
         options.ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, GigProviderOptionsValidator<TOptions>>());
 
@@ -178,6 +190,11 @@ public static class FreelanceAggregatorBuilderExtensions
                     r.Retry.ShouldHandle = static _ => ValueTask.FromResult(false);
                 }
 
+                // A Retry-After longer than the provider may wait is not waited out: GigHttpClient reports it at once
+                // (RateLimited, naming the wait) and holds the provider's later requests back until then.
+                var budget = o.SearchTimeout is { } search && search < o.RequestTimeout ? search : o.RequestTimeout;
+                var shouldRetry = r.Retry.ShouldHandle;
+                r.Retry.ShouldHandle = args => args.Outcome.Result is { } answer && RetryAfter(answer) > budget ? ValueTask.FromResult(false) : shouldRetry(args);
                 r.Retry.Delay = o.RetryDelay;
                 r.Retry.BackoffType = DelayBackoffType.Exponential;
                 r.Retry.UseJitter = true;
@@ -188,6 +205,13 @@ public static class FreelanceAggregatorBuilderExtensions
             });
         return builder;
     }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage answer) => answer.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - DateTimeOffset.UtcNow,
+        _ => null,
+    };
 
     private static TOptions Get<TOptions>(IServiceProvider services, string name)
         where TOptions : GigProviderOptions => services.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name);

@@ -120,7 +120,7 @@ public sealed partial class EcbExchangeRateProvider : ExchangeRateProvider
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            var buffer = await BoundedRead.ReadAsync(stream, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false)
+            var buffer = await BoundedRead.ReadAsync(stream, _options.MaxResponseBytes, null, cancellationToken).ConfigureAwait(false)
                 ?? throw new FormatException($"the response from {uri} is over the {_options.MaxResponseBytes}-byte cap");
             try
             {

@@ -6,7 +6,7 @@ namespace FreelanceAggregator.ExchangeRates;
 /// The European Central Bank's reference rates of one day, embedded in the package: conversion works offline and
 /// gives the same result on every machine. Cross rates go through the euro, in both directions.
 /// </summary>
-public sealed class EcbSnapshotExchangeRateProvider : ExchangeRateProvider
+internal sealed class EcbSnapshotExchangeRateProvider : ExchangeRateProvider
 {
     internal const string ResourceName = "FreelanceAggregator.Money.Data.ecb-eurofxref-daily.xml";
 

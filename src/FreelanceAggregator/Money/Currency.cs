@@ -15,6 +15,7 @@ namespace FreelanceAggregator;
 /// <para>Equality is by code. Instances are cheap value wrappers around one shared table row.</para>
 /// </remarks>
 [DebuggerDisplay("{Code,nq}")]
+[System.Text.Json.Serialization.JsonConverter(typeof(CurrencyJsonConverter))]
 public readonly struct Currency : IEquatable<Currency>
 {
     private readonly CurrencyInfo? _info;

@@ -24,6 +24,7 @@ namespace FreelanceAggregator;
 /// </para>
 /// </remarks>
 [DebuggerDisplay("{ToString(),nq}")]
+[System.Text.Json.Serialization.JsonConverter(typeof(MoneyJsonConverter))]
 public readonly struct Money : IEquatable<Money>, IComparable<Money>, IComparable, IFormattable
 {
     /// <summary>Initializes a new amount of money.</summary>

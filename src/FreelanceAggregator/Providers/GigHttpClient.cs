@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,15 @@ public sealed partial class GigHttpClient
     /// <summary>Gets the provider's name.</summary>
     public string Provider { get; }
 
+    /// <summary>Gets or sets where a long <c>Retry-After</c> is remembered across requests (the provider's, shared by its clients).</summary>
+    internal RetryAfterGate? Gate { get; init; }
+
+    /// <summary>Gets or sets the clock that times a remembered <c>Retry-After</c>.</summary>
+    internal TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    // The longest wait a retry may take: what one request may take in all, or the provider's whole search if shorter.
+    private TimeSpan WaitBudget => _options.SearchTimeout is { } search && search < _options.RequestTimeout ? search : _options.RequestTimeout;
+
     /// <summary>Gets where requests go.</summary>
     public Uri BaseAddress => _options.BaseAddress ?? _httpClient.BaseAddress
         ?? throw new InvalidOperationException($"Provider '{Provider}' has no BaseAddress.");
@@ -63,6 +73,7 @@ public sealed partial class GigHttpClient
     public async Task<GigHttpResponse> SendAsync(Func<HttpRequestMessage> createRequest, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(createRequest);
+        ThrowIfHeldBack(createRequest);
         Uri? redirectTo = null;
         for (var hop = 0; ; hop++)
         {
@@ -79,6 +90,7 @@ public sealed partial class GigHttpClient
 
             var uri = request.RequestUri;
             var response = await SendOnceAsync(request, uri, cancellationToken).ConfigureAwait(false);
+            ThrowIfAskedToWaitTooLong(response);
             if (response.Location is not { } location)
             {
                 return response;
@@ -89,7 +101,7 @@ public sealed partial class GigHttpClient
             var target = location.IsAbsoluteUri ? location : new Uri(uri, location);
             if (!SameSite(uri, target))
             {
-                throw new GigProviderException(Provider, $"the site redirected to another host ({target.AbsoluteUri}), which is not followed", uri, response.StatusCode, GigProviderFailure.Redirected);
+                throw new GigProviderException(Provider, $"the site redirected to another {(string.Equals(StripWww(uri.Host), StripWww(target.Host), StringComparison.OrdinalIgnoreCase) ? "port" : "host")} ({target.AbsoluteUri}), which is not followed", uri, response.StatusCode, GigProviderFailure.Redirected);
             }
 
             if (request.Method != HttpMethod.Get || hop >= MaxRedirects)
@@ -103,23 +115,22 @@ public sealed partial class GigHttpClient
 
     private async Task<GigHttpResponse> SendOnceAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
     {
-        // The aggregator's timeout cancels the search from outside; the search context lets it name the request that
-        // was still waiting, as every other failure names its URL.
-        var context = GigSearchContext.Current;
-        context?.RequestStarted(uri);
         try
         {
             return await ReadAnswerAsync(request, uri, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex is not RequestCanceledException)
         {
-            context?.RequestEnded();
+            // The aggregator's timeout cancels from outside; carrying the address lets it say which request was still
+            // waiting, as every other failure names its URL.
+            throw new RequestCanceledException(uri, ex, cancellationToken);
         }
     }
 
     private async Task<GigHttpResponse> ReadAnswerAsync(HttpRequestMessage request, Uri uri, CancellationToken cancellationToken)
     {
         LogRequest(_logger, Provider, request.Method, uri);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
         {
@@ -151,14 +162,30 @@ public sealed partial class GigHttpClient
                 throw TooLarge(finalUri, status, length.Value);
             }
 
+            // The resilience handler's timeouts end when the headers arrive; the body must arrive within what is left of
+            // the request's own timeout too, or a site that sends a byte now and then would hold the provider forever.
+            var left = _options.RequestTimeout - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            using var bodyTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bodyTimeout.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            var read = new BoundedRead.Progress();
             byte[]? body;
             try
             {
-                var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                var stream = await response.Content.ReadAsStreamAsync(bodyTimeout.Token).ConfigureAwait(false);
                 await using (stream.ConfigureAwait(false))
                 {
-                    body = await BoundedRead.ReadAsync(stream, _options.MaxResponseBytes, cancellationToken).ConfigureAwait(false);
+                    body = await BoundedRead.ReadAsync(stream, _options.MaxResponseBytes, read, bodyTimeout.Token).ConfigureAwait(false);
                 }
+            }
+            catch (Exception ex) when (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested && bodyTimeout.IsCancellationRequested)
+            {
+                throw new GigProviderException(
+                    Provider,
+                    string.Create(CultureInfo.InvariantCulture, $"the site stopped sending: {read.Bytes:N0} bytes of the answer had arrived when the request's {_options.RequestTimeout.TotalSeconds:0.###} s timeout (RequestTimeout) ran out"),
+                    finalUri,
+                    status,
+                    GigProviderFailure.Timeout,
+                    innerException: ex);
             }
             catch (Exception ex) when (Classify(ex, cancellationToken) is { } failure)
             {
@@ -173,6 +200,49 @@ public sealed partial class GigHttpClient
             LogResponse(_logger, Provider, (int)status, uri, body.Length);
             return new GigHttpResponse(Provider, finalUri, status, response.Content.Headers.ContentType, body, RetryAfter(response.Headers.RetryAfter), null);
         }
+    }
+
+    // A wait the site asked for earlier, longer than the provider could wait, is kept: until it has passed, no request
+    // is sent, so that the site is not asked again before it said to.
+    private void ThrowIfHeldBack(Func<HttpRequestMessage> createRequest)
+    {
+        if (Gate is not { } gate || !gate.IsHeld(Clock.GetUtcNow(), out var until, out var asked))
+        {
+            return;
+        }
+
+        Uri uri;
+        using (var request = createRequest())
+        {
+            uri = request.RequestUri is { IsAbsoluteUri: true } absolute ? absolute : new Uri(BaseAddress, request.RequestUri?.OriginalString ?? string.Empty);
+        }
+
+        throw new GigProviderException(
+            Provider,
+            string.Create(CultureInfo.InvariantCulture, $"rate limited: the site asked to wait {asked.TotalSeconds:N0} s (Retry-After), so no request is sent before {until.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z (circuit open until then)"),
+            uri,
+            null,
+            GigProviderFailure.CircuitOpen);
+    }
+
+    // The resilience handler does not retry after a Retry-After longer than the budget (see AddGigProviderHttpClient):
+    // nobody waits a day, and waiting out the budget would only end in a timeout that hides why.
+    private void ThrowIfAskedToWaitTooLong(GigHttpResponse response)
+    {
+        if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) || response.RetryAfter is not { } wait || wait <= WaitBudget)
+        {
+            return;
+        }
+
+        var until = Clock.GetUtcNow() + wait;
+        Gate?.Hold(until, wait);
+        var what = response.StatusCode == HttpStatusCode.TooManyRequests ? "rate limited" : "the site is unavailable";
+        throw new GigProviderException(
+            Provider,
+            string.Create(CultureInfo.InvariantCulture, $"{what}; the site asked to wait {wait.TotalSeconds:N0} s (Retry-After), longer than the {WaitBudget.TotalSeconds:0.###} s this provider may wait, so it is not asked again before {until.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"),
+            response.RequestUri,
+            response.StatusCode,
+            response.StatusCode == HttpStatusCode.TooManyRequests ? GigProviderFailure.RateLimited : GigProviderFailure.HttpStatus);
     }
 
     private GigProviderException TooLarge(Uri uri, HttpStatusCode status, long? length) => new(
@@ -213,9 +283,11 @@ public sealed partial class GigHttpClient
         _ => null,
     };
 
-    // www.site.com and site.com are one site; anything else is another host.
+    // www.site.com and site.com are one site; another host, or another port of the same host, is another origin. The one
+    // change allowed is the upgrade from http to https on the default ports.
     private static bool SameSite(Uri a, Uri b) =>
-        string.Equals(StripWww(a.Host), StripWww(b.Host), StringComparison.OrdinalIgnoreCase) && (a.Scheme == b.Scheme || b.Scheme == Uri.UriSchemeHttps);
+        string.Equals(StripWww(a.Host), StripWww(b.Host), StringComparison.OrdinalIgnoreCase)
+        && ((a.Scheme == b.Scheme && a.Port == b.Port) || (b.Scheme == Uri.UriSchemeHttps && a.IsDefaultPort && b.IsDefaultPort));
 
     private static string StripWww(string host) => host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
 

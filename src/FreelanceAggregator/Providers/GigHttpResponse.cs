@@ -44,7 +44,11 @@ public sealed class GigHttpResponse
     /// <summary>Gets the wait the site asked for in <c>Retry-After</c>, if any.</summary>
     public TimeSpan? RetryAfter { get; }
 
-    /// <summary>Gets the body as text, decoded with the charset the site declared (UTF-8 when it declared none or an unknown one).</summary>
+    /// <summary>
+    /// Gets the body as text, decoded as browsers do: by its byte-order mark (UTF-8, UTF-16 or UTF-32) when it has one,
+    /// else with the charset the site declared, else as UTF-8.
+    /// </summary>
+    /// <exception cref="GigProviderException">The body has no byte-order mark and no charset, and is not UTF-8 text (<see cref="GigProviderFailure.InvalidResponse"/>).</exception>
     public string Text => _text ??= Decode();
 
     /// <summary>
@@ -57,6 +61,12 @@ public sealed class GigHttpResponse
     /// <returns><see langword="true"/> when the body is valid UTF-8 and no other charset was declared; otherwise read <see cref="Text"/>.</returns>
     public bool TryGetUtf8Body(out ReadOnlyMemory<byte> utf8)
     {
+        if (FromByteOrderMark(Body.Span) is { } marked && marked.Encoding is not UTF8Encoding)
+        {
+            utf8 = default;
+            return false;
+        }
+
         utf8 = Body.Span.StartsWith(Encoding.UTF8.Preamble) ? Body[3..] : Body;
         var utf8Declared = utf8.Length != Body.Length || DeclaredEncoding() is UTF8Encoding;
 
@@ -102,7 +112,9 @@ public sealed class GigHttpResponse
     {
         try
         {
-            return JsonDocument.Parse(Body, new JsonDocumentOptions { MaxDepth = 128, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // Bytes that are UTF-8 are parsed as they are; anything else (UTF-16 with its mark, a declared charset) as text.
+            var options = new JsonDocumentOptions { MaxDepth = 128, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+            return TryGetUtf8Body(out var utf8) ? JsonDocument.Parse(utf8, options) : JsonDocument.Parse(Text, options);
         }
         catch (JsonException ex)
         {
@@ -127,13 +139,48 @@ public sealed class GigHttpResponse
 
     private string Decode()
     {
+        // A byte-order mark wins over the header, as it does in browsers (the HTML standard's "BOM sniffing").
         var span = Body.Span;
-        if (span.StartsWith(Encoding.UTF8.Preamble))
+        if (FromByteOrderMark(span) is { } marked)
         {
-            return Encoding.UTF8.GetString(span[3..]);
+            return marked.Encoding.GetString(span[marked.Length..]);
         }
 
-        return DeclaredEncoding().GetString(span);
+        var declared = DeclaredEncoding();
+        var text = declared.GetString(span);
+        if (declared is UTF8Encoding && LooksBinary(text))
+        {
+            throw Fail("the answer is not UTF-8 text, and it names no other character set (no byte-order mark, no charset in its Content-Type), so it cannot be read", GigProviderFailure.InvalidResponse);
+        }
+
+        return text;
+    }
+
+    // UTF-32 is tested before UTF-16, whose little-endian mark is the start of UTF-32's.
+    private static (Encoding Encoding, int Length)? FromByteOrderMark(ReadOnlySpan<byte> span) => span switch
+    {
+        [0xEF, 0xBB, 0xBF, ..] => (Encoding.UTF8, 3),
+        [0xFF, 0xFE, 0x00, 0x00, ..] => (Encoding.UTF32, 4),
+        [0x00, 0x00, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: false), 4),
+        [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+        [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+        _ => null,
+    };
+
+    // A stray bad byte in a page costs one character, as before; text that is mostly replacement characters or NULs
+    // was never UTF-8 (binary data, or UTF-16 without its mark), and reading it would only blame the site's format.
+    private static bool LooksBinary(string text)
+    {
+        var bad = 0;
+        foreach (var c in text)
+        {
+            if (c is '\uFFFD' or '\0')
+            {
+                bad++;
+            }
+        }
+
+        return bad > 16 && bad * 20 > text.Length;
     }
 
     private Encoding DeclaredEncoding()

@@ -7,7 +7,12 @@ namespace FreelanceAggregator.Providers;
 /// Options every provider has: where requests go, how long they may take, how often they are retried, how much a
 /// page may weigh, and how politely pages are fetched. A provider's own options derive from this class.
 /// </summary>
-/// <remarks>Options are validated when the aggregator is created (and at host start-up); an invalid value is an error that names the provider and the numbers.</remarks>
+/// <remarks>
+/// Options are validated when the aggregator is created (and at host start-up); an invalid value is an error that names
+/// the provider and the numbers. Where the app has an <c>IConfiguration</c> (a host's, or the environment variables
+/// <see cref="GigAggregator.Create"/> reads), the section <see cref="ConfigurationSection"/> is applied after the code's
+/// settings, so a deployment can set them without a change to the code.
+/// </remarks>
 public class GigProviderOptions
 {
     /// <summary>
@@ -65,4 +70,17 @@ public class GigProviderOptions
     /// <summary>Gets or sets how long the whole search of this provider may take, or <see langword="null"/> for <see cref="GigAggregatorOptions.ProviderTimeout"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan? SearchTimeout { get; set; }
+
+    /// <summary>
+    /// Gets the configuration section a provider's options are read from, when the app has an <see cref="Microsoft.Extensions.Configuration.IConfiguration"/>:
+    /// <c>FreelanceAggregator:Providers:{name}</c>, e.g. <c>FreelanceAggregator:Providers:fiverr:BaseAddress</c> in
+    /// appsettings.json, or the environment variable <c>FreelanceAggregator__Providers__fiverr__BaseAddress</c>.
+    /// </summary>
+    /// <param name="provider">The provider's name.</param>
+    /// <returns>The section's path.</returns>
+    public static string ConfigurationSection(string provider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(provider);
+        return "FreelanceAggregator:Providers:" + provider;
+    }
 }

@@ -1,10 +1,18 @@
 namespace FreelanceAggregator;
 
 /// <summary>
-/// Applies every filter of a query to one listing, the same way for every site. Built once per search, with the
-/// budget bounds already converted to the target currency and "now" read once from the clock.
+/// Applies every filter of a query to one listing, exactly as <see cref="GigAggregator"/> does in a search: the same
+/// way for every site. Built once (<see cref="GigAggregator.CreateMatcherAsync"/>), with the budget bounds already
+/// converted to <see cref="Currency"/> and "now" read once from the clock, then asked about many listings.
 /// </summary>
-internal sealed class GigMatcher
+/// <remarks>
+/// Keywords match case-insensitively at the start of a word of the title, description, category or skills, or by the
+/// word's stem (a stem keeps at least four letters: <c>development</c> matches <c>developer</c>). Budget bounds are
+/// compared with a listing's budget in its own currency when they share it, else with its <see cref="Gig.ConvertedBudget"/>,
+/// which must be in <see cref="Currency"/> (listings from <see cref="GigAggregator.ReadPagesAsync"/> are). A listing that
+/// lacks the value a filter needs does not pass that filter.
+/// </remarks>
+public sealed class GigMatcher
 {
     private readonly GigQuery _query;
     private readonly Money? _minInTarget;
@@ -17,9 +25,10 @@ internal sealed class GigMatcher
     // Longest first; only a stem of at least four letters is used ("css" stays, "logos" becomes "logo").
     private static readonly string[] StemSuffixes = ["ments", "ment", "ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ies", "es", "ed", "s"];
 
-    public GigMatcher(GigQuery query, Money? minInTarget, Money? maxInTarget, DateTimeOffset now)
+    internal GigMatcher(GigQuery query, Money? minInTarget, Money? maxInTarget, DateTimeOffset now)
     {
         _query = query;
+        Currency = query.TargetCurrency ?? minInTarget?.Currency ?? maxInTarget?.Currency ?? Currency.USD;
         _minInTarget = minInTarget;
         _maxInTarget = maxInTarget;
         _postedAfter = query.PostedWithin is { } within ? now - within : null;
@@ -28,9 +37,18 @@ internal sealed class GigMatcher
         _stems = query.Keywords.Select(Stem).ToArray();
     }
 
+    /// <summary>Gets the query whose filters this applies.</summary>
+    public GigQuery Query => _query;
+
+    /// <summary>Gets the currency budget bounds are compared in: the query's target currency.</summary>
+    public Currency Currency { get; }
+
     /// <summary>Gets the first filter the listing fails, or <see cref="GigFilters.None"/> when it passes all.</summary>
+    /// <param name="gig">The listing, its budget converted to <see cref="Currency"/>.</param>
+    /// <returns>The filter, or <see cref="GigFilters.None"/>.</returns>
     public GigFilters FirstFailure(Gig gig)
     {
+        ArgumentNullException.ThrowIfNull(gig);
         var q = _query;
         if (q.Kind is { } kind && gig.Kind != kind)
         {
@@ -96,6 +114,9 @@ internal sealed class GigMatcher
         return GigFilters.None;
     }
 
+    /// <summary>Checks whether the listing passes every filter of the query.</summary>
+    /// <param name="gig">The listing, its budget converted to <see cref="Currency"/>.</param>
+    /// <returns><see langword="true"/> when it passes.</returns>
     public bool Matches(Gig gig) => FirstFailure(gig) == GigFilters.None;
 
     // A bound in the budget's own currency is compared exactly; any other is compared after conversion,

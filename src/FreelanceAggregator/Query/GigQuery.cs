@@ -189,19 +189,6 @@ public sealed record GigQuery
     /// <returns>The text.</returns>
     public override string ToString() => GigQueryParser.Format(this);
 
-    /// <summary>
-    /// Checks whether a listing mentions every keyword, exactly as the aggregator's filter does (case-insensitive, at the
-    /// start of a word, or by the word's stem). For a provider whose site cannot search by keywords: filtering with this
-    /// before counting toward the limit keeps the provider's results and the aggregator's filter in agreement.
-    /// </summary>
-    /// <param name="gig">The listing.</param>
-    /// <returns><see langword="true"/> when every keyword appears (always, for a query without keywords).</returns>
-    public bool MentionsKeywords(Gig gig)
-    {
-        ArgumentNullException.ThrowIfNull(gig);
-        return GigMatcher.MentionsEveryKeyword(gig, Keywords);
-    }
-
     /// <summary>Checks the rules that span several values, before a search starts.</summary>
     /// <exception cref="ArgumentException">The budget range is empty (minimum above maximum in one currency).</exception>
     internal void Validate()

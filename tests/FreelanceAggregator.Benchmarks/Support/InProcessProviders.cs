@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using FreelanceAggregator.Providers;
 
 namespace FreelanceAggregator.Benchmarks.Support;
@@ -12,22 +11,25 @@ internal sealed class DelayedProvider(string name, TimeSpan pageDelay, int pages
 
     public override GigProviderCapabilities Capabilities => _capabilities;
 
-    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override int MaxPages => pages;
+
+    public override async ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
     {
-        for (var page = 0; page < pages; page++)
+        var page = request.Cursor is null ? 0 : int.Parse(request.Cursor, System.Globalization.CultureInfo.InvariantCulture);
+        await Task.Delay(pageDelay, cancellationToken);
+        var gigs = new Gig[pageSize];
+        for (var i = 0; i < pageSize; i++)
         {
-            await Task.Delay(pageDelay, cancellationToken);
-            for (var i = 0; i < pageSize; i++)
-            {
-                yield return SyntheticGigs.Create(name, (page * pageSize) + i);
-            }
+            gigs[i] = SyntheticGigs.Create(name, (page * pageSize) + i);
         }
+
+        return new GigPage(gigs, page + 1 < pages ? (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }
 
 /// <summary>
-/// A site that streams <see cref="Count"/> listings as fast as they can be made, each made only when asked for, the
-/// way a parser hands over a page's listings: nothing is held on the provider's side.
+/// A site that gives <see cref="Count"/> listings as fast as they can be made, in pages of 50, each page made only when
+/// asked for: nothing but the page being read is held on the provider's side.
 /// </summary>
 internal sealed class StreamingProvider(string name) : GigProvider
 {
@@ -39,18 +41,23 @@ internal sealed class StreamingProvider(string name) : GigProvider
 
     public override GigProviderCapabilities Capabilities => _capabilities;
 
-    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        // One page of 50 listings at a time, with a yield between pages as a real provider has an await there.
-        for (var i = 0; i < Count; i++)
-        {
-            if (i % 50 == 0)
-            {
-                await Task.Yield();
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+    public override int MaxPages => int.MaxValue;
 
-            yield return SyntheticGigs.Create(name, i);
+    public override async ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
+    {
+        // A yield per page, as a real provider has an await there.
+        await Task.Yield();
+        cancellationToken.ThrowIfCancellationRequested();
+        var start = request.Cursor is null ? 0 : int.Parse(request.Cursor, System.Globalization.CultureInfo.InvariantCulture);
+        var end = Math.Min(start + PageSize, Count);
+        var gigs = new Gig[end - start];
+        for (var i = start; i < end; i++)
+        {
+            gigs[i - start] = SyntheticGigs.Create(name, i);
         }
+
+        return new GigPage(gigs, end < Count ? end.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
+
+    private const int PageSize = 50;
 }

@@ -232,7 +232,8 @@ public static class ParserFuzzing
     /// <summary>The input being parsed and since when, shared between the parsing thread and the watchdog.</summary>
     private sealed class Progress
     {
-        private readonly Lock _gate = new();
+        // An object, not System.Threading.Lock, which .NET 8 lacks.
+        private readonly object _gate = new();
         private Mutation? _mutation;
         private long _started;
 

@@ -211,6 +211,17 @@ public sealed class GigAggregatorTests
         }
 
         [Fact]
+        public async Task ListingsOfOneSiteThatShareAPageAddressButNotAnIdAreAllKept()
+        {
+            // Microworkers' jobs are all jobs_details.php?Id=...: one path, told apart by the query the canonical URL drops.
+            var site = new ScriptedProvider("site", [Job("site", "1") with { Url = new Uri("https://site.example.com/jobs_details.php?Id=1") }, Job("site", "2") with { Url = new Uri("https://site.example.com/jobs_details.php?Id=2") }]);
+            var result = await new GigAggregator([site]).SearchAllAsync(new GigQuery(), Ct);
+
+            Assert.Equal(["1", "2"], result.Gigs.Select(g => g.Id));
+            Assert.Equal(0, Assert.Single(result.Outcomes).DuplicateCount);
+        }
+
+        [Fact]
         public async Task ListingsWithoutRequiredValuesOrWithUnsafeUrlsAreDroppedWithAWarning()
         {
             var capabilities = new GigProviderCapabilities { SiteHosts = ["site.example.com"] };
@@ -227,9 +238,10 @@ public sealed class GigAggregatorTests
             Assert.Equal(["ok"], result.Gigs.Select(g => g.Id));
             var outcome = Assert.Single(result.Outcomes);
             Assert.Equal(3, outcome.InvalidCount);
-            Assert.Contains(outcome.Warnings, w => w.Contains("off-site", StringComparison.Ordinal) && w.Contains("site.example.com", StringComparison.Ordinal));
-            Assert.Contains(outcome.Warnings, w => w.Contains("javascript:", StringComparison.Ordinal));
-            Assert.Contains(outcome.Warnings, w => w.Contains("no title", StringComparison.Ordinal));
+            Assert.All(outcome.Warnings, w => Assert.Equal(GigWarningKind.ListingSkipped, w.Kind));
+            Assert.Equal(["off-site", "js", "untitled"], outcome.Warnings.Select(w => w.ListingId));
+            Assert.Contains("site.example.com", outcome.Warnings[0].Message, StringComparison.Ordinal);
+            Assert.Equal("url", outcome.Warnings[1].Field);
         }
     }
 
@@ -250,6 +262,18 @@ public sealed class GigAggregatorTests
             Assert.Contains("payment verified", skipped.Message, StringComparison.Ordinal);
             Assert.Equal(0, services.Started);
             Assert.Equal(["j"], result.Gigs.Select(g => g.Id));
+        }
+
+        [Fact]
+        public async Task AProviderThatCannotSearchNowIsSkippedWithItsReasonAndAskedNothing()
+        {
+            var provider = new UnavailableProvider();
+            var result = await new GigAggregator([provider]).SearchAllAsync(new GigQuery(), Ct);
+
+            var outcome = Assert.Single(result.Outcomes);
+            Assert.Equal(ProviderStatus.Skipped, outcome.Status);
+            Assert.Equal("set a session first", outcome.Message);
+            Assert.Equal(0, provider.Fetched);
         }
 
         [Fact]
@@ -332,7 +356,10 @@ public sealed class GigAggregatorTests
             var gig = Assert.Single(result.Gigs);
             Assert.Null(gig.ConvertedBudget);
             Assert.Equal(new Money(1_000_000m, "VND"), gig.Budget!.Min);
-            Assert.Contains(Assert.Single(result.Outcomes).Warnings, w => w.Contains("VND", StringComparison.Ordinal));
+            var warning = Assert.Single(Assert.Single(result.Outcomes).Warnings);
+            Assert.Equal(GigWarningKind.ExchangeRateMissing, warning.Kind);
+            Assert.Equal("1", warning.ListingId);
+            Assert.Contains("VND", warning.Message, StringComparison.Ordinal);
         }
 
         [Theory]
@@ -396,10 +423,11 @@ public sealed class GigAggregatorTests
         [Fact]
         public async Task WarningsAProviderReportsReachItsOutcome()
         {
-            var provider = new ScriptedProvider("p", [Job("p", "1")]) { Warnings = ["p: paging was refused; only the first page was read."] };
+            var refused = new GigWarning(GigWarningKind.PagingStopped, "p: paging was refused; only the first page was read.");
+            var provider = new ScriptedProvider("p", [Job("p", "1")]) { Warnings = [refused] };
             var result = await new GigAggregator([provider]).SearchAllAsync(new GigQuery(), Ct);
 
-            Assert.Equal(["p: paging was refused; only the first page was read."], Assert.Single(result.Outcomes).Warnings);
+            Assert.Equal([refused], Assert.Single(result.Outcomes).Warnings);
         }
 
         [Fact]
@@ -412,9 +440,16 @@ public sealed class GigAggregatorTests
         }
     }
 
-    private sealed class SynchronousProgress(Action<ProviderOutcome> report) : IProgress<ProviderOutcome>
+    // Passes on each provider's outcome, leaving out the progress reported while it runs.
+    private sealed class SynchronousProgress(Action<ProviderOutcome> report) : IProgress<GigSearchProgress>
     {
-        public void Report(ProviderOutcome value) => report(value);
+        public void Report(GigSearchProgress value)
+        {
+            if (value.Outcome is { } outcome)
+            {
+                report(outcome);
+            }
+        }
     }
 }
 
@@ -457,5 +492,21 @@ public sealed class RequiredFilterTests
         Assert.Equal(ProviderStatus.Skipped, skipped.Status);
         Assert.Equal("words cannot search without keywords or skills; add some to include words.", skipped.Message);
         Assert.Equal(ProviderStatus.Succeeded, asked.Status);
+    }
+}
+
+/// <summary>A provider that has no credential: it must never be asked for a page.</summary>
+internal sealed class UnavailableProvider : GigProvider
+{
+    public override string Name => "locked";
+
+    public override string? UnavailableReason => "set a session first";
+
+    public int Fetched { get; private set; }
+
+    public override ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
+    {
+        Fetched++;
+        return ValueTask.FromResult(GigPage.Empty);
     }
 }

@@ -98,9 +98,38 @@ public sealed class WiringTests
     [Fact]
     public async Task TheCreatedAggregatorOwnsAndDisposesItsServices()
     {
-        var aggregator = GigAggregator.Create(b => b.AddSampleFeed());
+        var aggregator = GigAggregator.Create(b =>
+        {
+            b.Services.AddSingleton<DisposalProbe>();
+            b.AddProvider("probe", sp => new ScriptedProvider("probe", [TestProviders.Job("probe", "1")]) { Tag = sp.GetRequiredService<DisposalProbe>() });
+        });
+        var probe = (DisposalProbe)((ScriptedProvider)Assert.Single(aggregator.Providers)).Tag!;
+        Assert.False(probe.Disposed);
+
         await aggregator.DisposeAsync();
+        Assert.True(probe.Disposed, "the service provider the aggregator created was not disposed with it");
+
+        // A second dispose, of either kind, is harmless.
         aggregator.Dispose();
+        await aggregator.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAggregatorGivenItsProvidersDisposesNothingOfTheCallers()
+    {
+        using var services = new ServiceCollection().AddSingleton<DisposalProbe>().BuildServiceProvider();
+        var probe = services.GetRequiredService<DisposalProbe>();
+
+        await new GigAggregator([new ScriptedProvider("p", []) { Tag = probe }]).DisposeAsync();
+
+        Assert.False(probe.Disposed);
+    }
+
+    private sealed class DisposalProbe : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
     }
 
     [Fact]
@@ -114,10 +143,7 @@ public sealed class WiringTests
     {
         public override string Name => "empty";
 
-        public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-        {
-            await Task.CompletedTask;
-            yield break;
-        }
+        public override ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(GigPage.Empty);
     }
 }

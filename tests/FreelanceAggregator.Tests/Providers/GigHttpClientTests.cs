@@ -178,6 +178,8 @@ public sealed class GigHttpClientTests : IDisposable
         var outcome = await SearchAsync();
 
         Assert.Equal(1, outcome.GigCount);
-        Assert.Equal(2, outcome.Warnings.Count);
+        var skipped = outcome.Warnings.Where(w => w.Kind == GigWarningKind.ListingSkipped).ToList();
+        Assert.Equal(["bad", "js"], skipped.Select(w => w.ListingId));
+        Assert.All(skipped, w => Assert.Equal("url", w.Field));
     }
 }

@@ -6,53 +6,49 @@ using Microsoft.Extensions.Options;
 namespace FreelanceAggregator.Tests.Providers;
 
 /// <summary>A minimal HTTP provider over a small JSON job feed, to test the shared plumbing and the conformance kit.</summary>
-internal sealed class SampleFeedProvider(IHttpClientFactory http, IOptionsMonitor<SampleFeedOptions> options, TimeProvider? time = null, ILoggerFactory? logs = null)
-    : HttpGigProvider<SampleFeedOptions>(SampleFeedOptions.Name, http, options, time, logs)
+public sealed class SampleFeedProvider(IHttpClientFactory http, IOptionsMonitor<SampleFeedOptions> options, TimeProvider? time = null, ILoggerFactory? logs = null, string name = SampleFeedOptions.Name)
+    : HttpGigProvider<SampleFeedOptions>(name, http, options, time, logs)
 {
     private static readonly Uri Site = new("https://jobs.example.org/");
 
     public override GigProviderCapabilities Capabilities { get; } = new() { SiteHosts = ["jobs.example.org"] };
 
-    public override async IAsyncEnumerable<Gig> SearchAsync(GigQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public override async ValueTask<GigPage> FetchPageAsync(GigPageRequest request, CancellationToken cancellationToken = default)
     {
+        var page = request.Cursor is null ? 1 : int.Parse(request.Cursor, System.Globalization.CultureInfo.InvariantCulture);
         var client = CreateHttpClient();
-        var pages = PagesFor(query, pageSize: 2);
-        var yielded = 0;
-        for (var page = 1; page <= pages && yielded < query.Limit; page++)
+        var response = (await client.GetAsync($"feed?q={Uri.EscapeDataString(request.Query.KeywordText)}&page={page}", cancellationToken)).EnsureSuccess();
+        using var json = response.ParseJson();
+        var jobs = json.RootElement.GetProperty("jobs");
+        var gigs = new List<Gig>();
+        var warnings = new List<GigWarning>();
+        foreach (var job in jobs.EnumerateArray())
         {
-            await PauseBeforePageAsync(page - 1, cancellationToken);
-            var response = (await client.GetAsync($"feed?q={Uri.EscapeDataString(query.KeywordText)}&page={page}", cancellationToken)).EnsureSuccess();
-            using var json = response.ParseJson();
-            var jobs = json.RootElement.GetProperty("jobs");
-            if (jobs.GetArrayLength() == 0)
+            var id = job.GetProperty("id").GetString()!;
+            var url = GigUrls.TryCreate(job.GetProperty("path").GetString(), Site);
+            if (url is null)
             {
-                yield break;
+                warnings.Add(GigWarning.ForListing(GigWarningKind.ListingSkipped, id, "url", $"{Name}: job {id} has a link off the site; skipped."));
+                continue;
             }
 
-            foreach (var job in jobs.EnumerateArray())
+            gigs.Add(new Gig
             {
-                var url = GigUrls.TryCreate(job.GetProperty("path").GetString(), Site);
-                if (url is null)
-                {
-                    ReportWarning($"{Name}: job {job.GetProperty("id")} has a link off the site; skipped.");
-                    continue;
-                }
-
-                yield return new Gig
-                {
-                    Provider = Name,
-                    Id = job.GetProperty("id").GetString()!,
-                    Title = job.GetProperty("title").GetString()!,
-                    Url = url,
-                    Budget = job.TryGetProperty("budget", out var b) ? Budget.Fixed(new Money(b.GetDecimal(), job.GetProperty("currency").GetString()!)) : null,
-                };
-                yielded++;
-            }
+                Provider = Name,
+                Id = id,
+                Title = job.GetProperty("title").GetString()!,
+                Url = url,
+                Budget = job.TryGetProperty("budget", out var b) ? Budget.Fixed(new Money(b.GetDecimal(), job.GetProperty("currency").GetString()!)) : null,
+            });
         }
+
+        // Two jobs a page: a full page may have a next one, an empty or short one is the last.
+        var next = jobs.GetArrayLength() >= 2 ? (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return new GigPage(gigs, next) { Warnings = warnings, RequestUri = response.RequestUri };
     }
 }
 
-internal sealed class SampleFeedOptions : GigProviderOptions
+public sealed class SampleFeedOptions : GigProviderOptions
 {
     public const string Name = "samplefeed";
 
@@ -61,9 +57,9 @@ internal sealed class SampleFeedOptions : GigProviderOptions
 
 internal static class SampleFeedRegistration
 {
-    public static IFreelanceAggregatorBuilder AddSampleFeed(this IFreelanceAggregatorBuilder builder, Action<SampleFeedOptions>? configure = null)
+    public static IFreelanceAggregatorBuilder AddSampleFeed(this IFreelanceAggregatorBuilder builder, Action<SampleFeedOptions>? configure = null, string name = SampleFeedOptions.Name)
     {
-        builder.AddGigProviderHttpClient(SampleFeedOptions.Name, configure);
-        return builder.AddProvider(SampleFeedOptions.Name, sp => ActivatorUtilities.CreateInstance<SampleFeedProvider>(sp));
+        builder.AddGigProviderHttpClient(name, configure);
+        return builder.AddProvider(name, sp => ActivatorUtilities.CreateInstance<SampleFeedProvider>(sp, name));
     }
 }

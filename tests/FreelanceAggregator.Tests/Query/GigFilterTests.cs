@@ -134,18 +134,3 @@ public sealed class GigFilterTests
     [InlineData("landing page", null)]
     public void KeywordsAlsoMatchByTheirStem(string term, string? stem) => Assert.Equal(stem, GigMatcher.Stem(term));
 }
-
-public sealed class MentionsKeywordsTests
-{
-    [Theory]
-    [InlineData("web development", "Looking for a web developer", true)]
-    [InlineData("logo", "Redesign our logos", true)]
-    [InlineData("logo", "Catalogue layout", false)]
-    [InlineData("", "anything", true)]
-    public void AProviderCanApplyTheAggregatorsOwnKeywordTest(string keywords, string title, bool expected)
-    {
-        var gig = new Gig { Provider = "p", Id = "1", Title = title, Url = new Uri("https://example.com/1") };
-
-        Assert.Equal(expected, new GigQuery(keywords).MentionsKeywords(gig));
-    }
-}

@@ -41,6 +41,9 @@ public sealed class PriceTextPatternTests
         { "72000", "", "IDR", "72000", "IDR" },
         { "250.5", "", "USD", "250.5", "USD" },
         { "500000idr", "", null, "500000", "IDR" },
+        { "$0.105", "", "USD", "0.105", "USD" },
+        { "$0,105", "id-ID", "USD", "0.105", "USD" },
+        { "0.050", "", "USD", "0.050", "USD" },
     };
 
     [Theory]

@@ -20,8 +20,8 @@ namespace FreelanceAggregator.Providers;
 /// <para>
 /// Separators: with both <c>.</c> and <c>,</c> the last one is the decimal point. A separator that repeats groups
 /// thousands. A single one followed by exactly three digits groups thousands (<c>Rp 72.000</c>,
-/// <c>$1,500</c>) unless the currency has three decimals (KWD) or a multiplier follows (<c>Rp 1,5 juta</c>);
-/// otherwise it is the decimal point. Indonesian multipliers: <c>rb</c>/<c>ribu</c> (thousand),
+/// <c>$1,500</c>) unless the currency has three decimals (KWD), a multiplier follows (<c>Rp 1,5 juta</c>) or the
+/// digits before it are zero (<c>$0.105</c>); otherwise it is the decimal point. Indonesian multipliers: <c>rb</c>/<c>ribu</c> (thousand),
 /// <c>jt</c>/<c>juta</c> (million), <c>M</c>/<c>miliar</c> (billion in Indonesian; <c>M</c> is a million
 /// in other cultures), and <c>k</c> for thousand everywhere.
 /// </para>
@@ -375,6 +375,19 @@ public sealed partial class PriceTextPattern
         return null;
     }
 
+    private static bool OnlyZeros(StringBuilder digits, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (digits[i] != '0')
+            {
+                return false;
+            }
+        }
+
+        return count > 0;
+    }
+
     private static bool TryReadNumber(string run, Currency currency, bool hasMultiplier, out decimal amount, out string problem)
     {
         amount = 0;
@@ -417,8 +430,9 @@ public sealed partial class PriceTextPattern
 
                 decimalAt = last.DigitsBefore;
             }
-            else if (marks.Count == 1 && (hasMultiplier || digitsAfterLast != 3 || currency.MinorUnit == 3))
+            else if (marks.Count == 1 && (hasMultiplier || digitsAfterLast != 3 || currency.MinorUnit == 3 || OnlyZeros(digits, last.DigitsBefore)))
             {
+                // Nothing groups thousands after a zero: "$0.105" (a micro-task's pay) is a tenth and a half of a cent.
                 decimalAt = last.DigitsBefore;
             }
         }
