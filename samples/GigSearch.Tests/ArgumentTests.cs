@@ -42,6 +42,7 @@ public sealed class ArgumentTests
     [InlineData("--currency", "RUPIAH", "RUPIAH")]
     [InlineData("--sort", "oldest", "oldest")]
     [InlineData("--rate", "USD-IDR", "USD-IDR")]
+    [InlineData("--culture", "xx-bogus", "--culture 'xx-bogus' is not a culture name")]
     public async Task ABadOptionValueExitsWithTwoNamingIt(string option, string value, string named)
     {
         var run = await GigSearchProcess.RunAsync("--offline", option, value, "logo");
@@ -65,7 +66,62 @@ public sealed class ArgumentTests
         Assert.Contains("--offline \"logo design\"", run.Output, StringComparison.Ordinal);
         Assert.Contains("UPWORK_ACCESS_TOKEN", run.Output, StringComparison.Ordinal);
         Assert.Contains("Exit codes", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Options:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Currency to show budgets in", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Opsi:", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', run.Output);
+    }
+
+    [Fact]
+    public async Task HelpSpeaksIndonesianWithCultureId()
+    {
+        var run = await GigSearchProcess.RunAsync("--help", "--culture", "id-ID");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        foreach (var title in (string[])["Deskripsi:", "Pemakaian:", "Argumen:", "Opsi:"])
+        {
+            Assert.Contains(title, lines);
+        }
+
+        Assert.Contains(lines, l => l.EndsWith("[<query>] [opsi]", StringComparison.Ordinal));
+        Assert.Contains("Mata uang untuk menampilkan anggaran (ISO 4217, mis. IDR, USD).", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Batas waktu tiap situs, dalam detik. [bawaan: 60]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Tampilkan bantuan dan cara pemakaian", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Contoh:", run.Output, StringComparison.Ordinal);
+        Assert.Contains("--offline \"logo design\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("UPWORK_ACCESS_TOKEN", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Kode keluar", run.Output, StringComparison.Ordinal);
+        foreach (var option in (string[])["--providers", "--currency", "--limit", "--sort", "--json", "--csv", "--offline", "--timeout", "--rate", "--culture", "--verbose"])
+        {
+            Assert.Contains(option, run.Output, StringComparison.Ordinal);
+        }
+
+        foreach (var english in (string[])["Options:", "Usage:", "Examples:", "Currency to show", "[default:", "Show help"])
+        {
+            Assert.DoesNotContain(english, run.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("--limit", "0", "--limit 0 di luar batas: isi 1 sampai 10000.")]
+    [InlineData("--providers", "dribbble", "Situs 'dribbble' tidak dikenal. Situs yang dikenal: upwork, fiverr,")]
+    public async Task ABadOptionValueIsExplainedInIndonesian(string option, string value, string message)
+    {
+        var run = await GigSearchProcess.RunAsync("--offline", "--culture", "id-ID", option, value, "logo");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMistypedOptionIsExplainedInIndonesian()
+    {
+        var run = await GigSearchProcess.RunAsync("--culture", "id-ID", "--ofline");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Opsi '--ofline' tidak dikenal.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Jalankan dengan --help untuk melihat opsi dan contohnya.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

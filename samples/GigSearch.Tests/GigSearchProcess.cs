@@ -23,7 +23,15 @@ internal static class GigSearchProcess
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == key).Value!;
 
-    public static async Task<GigSearchRun> RunAsync(params string[] arguments)
+    // Where the system's culture comes from on Linux and macOS (LC_ALL wins, then LC_MESSAGES, then LANG).
+    private static readonly string[] LocaleVariables = ["LC_ALL", "LC_MESSAGES", "LANG"];
+
+    /// <summary>Runs GigSearch with the invariant system culture (LANG=C.UTF-8), whatever the developer's locale is.</summary>
+    public static Task<GigSearchRun> RunAsync(params string[] arguments) =>
+        RunWithLocaleAsync("C.UTF-8", arguments);
+
+    /// <summary>Runs GigSearch as on a system whose locale is <paramref name="lang"/>, such as id_ID.UTF-8.</summary>
+    public static async Task<GigSearchRun> RunWithLocaleAsync(string lang, params string[] arguments)
     {
         Assert.True(File.Exists(DllPath), $"GigSearch is not built at {DllPath}.");
         var start = new ProcessStartInfo(DotnetHost())
@@ -41,10 +49,12 @@ internal static class GigSearchProcess
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in LiveVariables)
+        foreach (var name in LiveVariables.Concat(LocaleVariables))
         {
             start.Environment.Remove(name);
         }
+
+        start.Environment["LANG"] = lang;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.StandardInput.Close();

@@ -33,7 +33,7 @@ public sealed class OfflineRunFixture : IAsyncLifetime
 
 public sealed partial class OfflineSearchTests(OfflineRunFixture fixture) : IClassFixture<OfflineRunFixture>
 {
-    public static readonly TheoryData<string> Sites = ["upwork", "fiverr", "freelancer", "freelancer.co.id", "sribulancer", "projects.co.id"];
+    public static readonly TheoryData<string> Sites = ["upwork", "fiverr", "freelancer", "freelancer.co.id", "sribulancer", "projects.co.id", "microworkers"];
 
     private GigSearchRun Run => fixture.Run;
 
@@ -60,6 +60,17 @@ public sealed partial class OfflineSearchTests(OfflineRunFixture fixture) : ICla
     {
         Assert.Contains(GigLines(), line => line.StartsWith($"[{site}] ", StringComparison.Ordinal));
         Assert.Matches($@"(?m)^  {Regex.Escape(site)}: done in \d+\.\d s: [1-9]\d* gigs?", Run.Output);
+    }
+
+    [Fact]
+    public void SpeaksEnglishOnAnEnglishOrInvariantSystem()
+    {
+        Assert.Contains("Searching upwork, fiverr", Run.Output, StringComparison.Ordinal);
+        Assert.Contains("Sites:", Run.Output, StringComparison.Ordinal);
+        foreach (var indonesian in (string[])["Mencari", "anggaran", "diposting", "yang lalu", "penawaran", "selesai dalam", "Situs:", "disimpan ke"])
+        {
+            Assert.DoesNotContain(indonesian, Run.Output, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -11,12 +11,14 @@ namespace GigSearch.Tests;
 public sealed class RendererTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 9, 0, 0, TimeSpan.FromHours(7));
+    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
 
     [Fact]
     public async Task TheLiveBoardShowsEachSiteThenTheTableAndOutcomes()
     {
         var (console, written) = Terminal(width: 260);
-        var renderer = new InteractiveRenderer(console);
+        var renderer = new InteractiveRenderer(console, English);
         var result = Result();
 
         var returned = await renderer.RunAsync(["upwork", "projects.co.id"], async progress =>
@@ -59,7 +61,7 @@ public sealed class RendererTests
     {
         var (console, written) = Terminal(width);
 
-        new InteractiveRenderer(console).Results(Result(), Now, CultureInfo.InvariantCulture);
+        new InteractiveRenderer(console, English).Results(Result(), Now, CultureInfo.InvariantCulture);
 
         var text = written.ToString();
         Assert.Contains("Title and link", text, StringComparison.Ordinal);
@@ -73,7 +75,7 @@ public sealed class RendererTests
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        new PlainRenderer(output, error).Results(Result(), Now, CultureInfo.InvariantCulture);
+        new PlainRenderer(output, error, English).Results(Result(), Now, CultureInfo.InvariantCulture);
 
         var lines = output.ToString().Split(Environment.NewLine);
         Assert.Contains("[upwork] Logo Design for an Organic Skincare Brand | budget USD 300.00 | posted 2 hours ago | 18 proposals | https://www.upwork.com/jobs/~022058112940318274561", lines);
@@ -82,19 +84,82 @@ public sealed class RendererTests
         Assert.DoesNotContain('\u001b', output.ToString());
     }
 
-    [Theory]
-    [InlineData(0, "just now")]
-    [InlineData(59, "just now")]
-    [InlineData(60, "1 minute ago")]
-    [InlineData(45 * 60, "45 minutes ago")]
-    [InlineData(3 * 3600 + 59 * 60, "3 hours ago")]
-    [InlineData(25 * 3600, "1 day ago")]
-    [InlineData(6 * 86400, "6 days ago")]
-    [InlineData(40 * 86400, "2026-10-11")]
-    [InlineData(-3600, "2026-11-20")]
-    public void PostedReadsAsAnAge(int secondsAgo, string expected)
+    [Fact]
+    public async Task TheLiveBoardAndTheTableSpeakIndonesian()
     {
-        Assert.Equal(expected, RelativeTime.Describe(Now.AddSeconds(-secondsAgo), Now));
+        var (console, written) = Terminal(width: 260);
+        var renderer = new InteractiveRenderer(console, Indonesian);
+        var result = Result();
+
+        await renderer.RunAsync(["upwork", "projects.co.id"], async progress =>
+        {
+            progress.Report(new GigSearchProgress("upwork", 0, null));
+            progress.Report(new GigSearchProgress("projects.co.id", 1, null));
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            progress.Report(new GigSearchProgress("upwork", 1, result.Outcomes[0]));
+            progress.Report(new GigSearchProgress("projects.co.id", 1, result.Outcomes[1]));
+            return result;
+        });
+        renderer.Results(result, Now, Indonesian);
+
+        var text = written.ToString();
+        Assert.Contains("menunggu jawaban situs", text, StringComparison.Ordinal);
+        Assert.Contains("sudah dapat 1 gig", text, StringComparison.Ordinal);
+        foreach (var header in (string[])["Situs", "Judul", "Anggaran", "Dalam USD", "Diposting", "Penawaran", "Tautan"])
+        {
+            Assert.Contains(header, text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Rp 300.000–750.000", text, StringComparison.Ordinal);
+        Assert.Contains("USD 16,73–41,82", text, StringComparison.Ordinal);
+        Assert.Contains("2 jam yang lalu", text, StringComparison.Ordinal);
+        Assert.Contains("2 gig", text, StringComparison.Ordinal);
+        Assert.Contains(", anggaran juga ditampilkan dalam USD.", text, StringComparison.Ordinal);
+        Assert.Contains("selesai dalam 1,2 dtk: 1 gig", text, StringComparison.Ordinal);
+
+        // The library's reason stays as the library wrote it: English, for developers and logs.
+        Assert.Contains("gagal setelah 0,4 dtk: projects.co.id: the page is a login page", text, StringComparison.Ordinal);
+        foreach (var english in (string[])["waiting", "Proposals", "Posted", "hours ago", "done in", "budgets also in"])
+        {
+            Assert.DoesNotContain(english, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ThePlainRendererSpeaksIndonesian()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        new PlainRenderer(output, error, Indonesian).Results(Result(), Now, Indonesian);
+
+        var lines = output.ToString().Split(Environment.NewLine);
+        Assert.Contains("2 gig, anggaran juga ditampilkan dalam USD:", lines);
+        Assert.Contains("[upwork] Logo Design for an Organic Skincare Brand | anggaran USD 300,00 | diposting 2 jam yang lalu | 18 penawaran | https://www.upwork.com/jobs/~022058112940318274561", lines);
+        Assert.Contains("[projects.co.id] Desain Logo untuk Usaha Catering Rumahan | anggaran Rp 300.000–750.000 (USD 16,73–41,82) | diposting 1 jam yang lalu | 1 penawaran | https://projects.co.id/public/browse_projects/view/f41a2b/desain-logo-untuk-usaha-catering-rumahan", lines);
+        Assert.Contains("Situs:", lines);
+        Assert.Contains("  projects.co.id: gagal setelah 0,4 dtk: projects.co.id: the page is a login page", lines);
+    }
+
+    private static readonly Dictionary<string, ProviderOutcome> Outcomes = new()
+    {
+        ["dropped"] = new() { Provider = "fiverr", Status = ProviderStatus.Succeeded, Elapsed = TimeSpan.FromSeconds(1.23), GigCount = 6, ReceivedCount = 9, FilteredOutCount = 2, DuplicateCount = 1 },
+        ["unreadable"] = new() { Provider = "upwork", Status = ProviderStatus.Succeeded, Elapsed = TimeSpan.FromSeconds(0.5), GigCount = 1, ReceivedCount = 4, DuplicateCount = 2, InvalidCount = 1 },
+        ["timed out"] = new() { Provider = "sribulancer", Status = ProviderStatus.TimedOut, Elapsed = TimeSpan.FromSeconds(60), GigCount = 3, ReceivedCount = 3, Message = "no answer in 60 s" },
+        ["skipped"] = new() { Provider = "fiverr", Status = ProviderStatus.Skipped, Message = "fiverr cannot search without keywords or skills" },
+        ["cancelled"] = new() { Provider = "upwork", Status = ProviderStatus.Cancelled, Elapsed = TimeSpan.FromSeconds(2) },
+    };
+
+    [Theory]
+    [InlineData("dropped", "done in 1.2 s: 6 gigs (9 received: 2 did not match, 1 duplicate)", "selesai dalam 1,2 dtk: 6 gig (9 diterima: 2 tidak cocok, 1 duplikat)")]
+    [InlineData("unreadable", "done in 0.5 s: 1 gig (4 received: 2 duplicates, 1 unreadable)", "selesai dalam 0,5 dtk: 1 gig (4 diterima: 2 duplikat, 1 tidak terbaca)")]
+    [InlineData("timed out", "timed out after 60.0 s with 3 gigs: no answer in 60 s", "waktu habis setelah 60,0 dtk, sempat dapat 3 gig: no answer in 60 s")]
+    [InlineData("skipped", "skipped: fiverr cannot search without keywords or skills", "dilewati: fiverr cannot search without keywords or skills")]
+    [InlineData("cancelled", "cancelled after 2.0 s", "dibatalkan setelah 2,0 dtk")]
+    public void AnOutcomeReadsInTheLanguageAndKeepsTheLibrarysReason(string outcome, string english, string indonesian)
+    {
+        Assert.Equal(english, Display.Outcome(Outcomes[outcome], English));
+        Assert.Equal(indonesian, Display.Outcome(Outcomes[outcome], Indonesian));
     }
 
     [Fact]
@@ -102,12 +167,16 @@ public sealed class RendererTests
     {
         var culture = CultureInfo.InvariantCulture;
         var usd = Currency.FromCode("USD");
-        Assert.Equal("USD 250.00–750.00", Display.Budget(Budget.Fixed(new Money(250m, usd), new Money(750m, usd)), culture));
-        Assert.Equal("USD 25.00–50.00/h", Display.Budget(Budget.Hourly(new Money(25m, usd), new Money(50m, usd)), culture));
-        Assert.Equal("from USD 20.00/h", Display.Budget(Budget.Hourly(new Money(20m, usd)), culture));
-        Assert.Equal("up to USD 8.00/h", Display.Budget(Budget.Hourly(null, new Money(8m, usd)), culture));
-        Assert.Equal("Rp 72.000", Display.Budget(Budget.Fixed(new Money(72_000m, Currency.IDR), new Money(72_000m, Currency.IDR)), CultureInfo.GetCultureInfo("id-ID")));
-        Assert.Equal("-", Display.Budget((Budget?)null, culture));
+        Assert.Equal("USD 250.00–750.00", Display.Budget(Budget.Fixed(new Money(250m, usd), new Money(750m, usd)), culture, English));
+        Assert.Equal("USD 25.00–50.00/h", Display.Budget(Budget.Hourly(new Money(25m, usd), new Money(50m, usd)), culture, English));
+        Assert.Equal("from USD 20.00/h", Display.Budget(Budget.Hourly(new Money(20m, usd)), culture, English));
+        Assert.Equal("up to USD 8.00/h", Display.Budget(Budget.Hourly(null, new Money(8m, usd)), culture, English));
+        Assert.Equal("Rp 72.000", Display.Budget(Budget.Fixed(new Money(72_000m, Currency.IDR), new Money(72_000m, Currency.IDR)), Indonesian, Indonesian));
+        Assert.Equal("-", Display.Budget((Budget?)null, culture, English));
+
+        // The words follow the language and the amounts the culture, which --culture sets together.
+        Assert.Equal("mulai USD 20,00/jam", Display.Budget(Budget.Hourly(new Money(20m, usd)), Indonesian, Indonesian));
+        Assert.Equal("hingga Rp 5.379.810", Display.Budget(new Budget(null, new Money(5_379_810m, Currency.IDR), BudgetType.Fixed), Indonesian, Indonesian));
     }
 
     private static (IAnsiConsole Console, StringWriter Written) Terminal(int width)

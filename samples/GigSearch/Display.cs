@@ -3,10 +3,10 @@ using FreelanceAggregator;
 
 namespace GigSearch;
 
-/// <summary>How budgets and outcomes read on screen.</summary>
+/// <summary>How budgets and outcomes read on screen: amounts in the culture given, words in the language given.</summary>
 internal static class Display
 {
-    public static string Budget(Money? min, Money? max, BudgetType type, CultureInfo culture)
+    public static string Budget(Money? min, Money? max, BudgetType type, CultureInfo culture, CultureInfo language)
     {
         var text = (min, max) switch
         {
@@ -15,37 +15,41 @@ internal static class Display
             // One currency sign is enough for a range: "USD 250.00–750.00", "Rp 500.000–1.000.000".
             ({ } lo, { } hi) when lo.Currency == hi.Currency => lo.ToString(culture) + "–" + hi.ToString("N", culture),
             ({ } lo, { } hi) => lo.ToString(culture) + "–" + hi.ToString(culture),
-            ({ } lo, null) => "from " + lo.ToString(culture),
-            (null, { } hi) => "up to " + hi.ToString(culture),
+            ({ } lo, null) => Words.Format(language, nameof(Strings.BudgetFrom), lo.ToString(culture)),
+            (null, { } hi) => Words.Format(language, nameof(Strings.BudgetUpTo), hi.ToString(culture)),
             _ => "-",
         };
-        return type == BudgetType.Hourly && (min ?? max) is not null ? text + "/h" : text;
+        return type == BudgetType.Hourly && (min ?? max) is not null ? Words.Format(language, nameof(Strings.BudgetHourly), text) : text;
     }
 
-    public static string Budget(FreelanceAggregator.Budget? budget, CultureInfo culture) =>
-        budget is null ? "-" : Budget(budget.Min, budget.Max, budget.Type, culture);
+    public static string Budget(FreelanceAggregator.Budget? budget, CultureInfo culture, CultureInfo language) =>
+        budget is null ? "-" : Budget(budget.Min, budget.Max, budget.Type, culture, language);
 
-    public static string Budget(ConvertedBudget? budget, CultureInfo culture) =>
-        budget is null ? "-" : Budget(budget.Min, budget.Max, budget.Type, culture);
+    public static string Budget(ConvertedBudget? budget, CultureInfo culture, CultureInfo language) =>
+        budget is null ? "-" : Budget(budget.Min, budget.Max, budget.Type, culture, language);
 
-    public static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
+    // The decimal separator goes with the words around it: "1.2 s", "1,2 dtk".
+    public static string Seconds(TimeSpan elapsed, CultureInfo language) =>
+        Words.Format(language, nameof(Strings.Seconds), elapsed.TotalSeconds.ToString("0.0", language));
 
     /// <summary>"done in 1.2 s: 6 gigs (9 received: 2 did not match, 1 duplicate)", "failed after 0.3 s: why", …</summary>
-    public static string Outcome(ProviderOutcome o) => o.Status switch
+    /// <remarks>The reason a site failed or was skipped is the library's <see cref="ProviderOutcome.Message"/>, in English.</remarks>
+    public static string Outcome(ProviderOutcome o, CultureInfo language) => o.Status switch
     {
-        ProviderStatus.Succeeded => $"done in {Seconds(o.Elapsed)}: {Gigs(o.GigCount)}{Dropped(o)}",
-        ProviderStatus.Skipped => "skipped: " + o.Message,
-        ProviderStatus.TimedOut => $"timed out after {Seconds(o.Elapsed)}{Partial(o)}: {o.Message}",
-        ProviderStatus.Cancelled => $"cancelled after {Seconds(o.Elapsed)}{Partial(o)}",
-        _ => $"failed after {Seconds(o.Elapsed)}{Partial(o)}: {o.Message}",
+        ProviderStatus.Succeeded => Words.Format(language, nameof(Strings.OutcomeDone), Seconds(o.Elapsed, language), Gigs(o.GigCount, language), Dropped(o, language)),
+        ProviderStatus.Skipped => Words.Format(language, nameof(Strings.OutcomeSkipped), o.Message),
+        ProviderStatus.TimedOut => Words.Format(language, nameof(Strings.OutcomeTimedOut), Seconds(o.Elapsed, language), Partial(o, language), o.Message),
+        ProviderStatus.Cancelled => Words.Format(language, nameof(Strings.OutcomeCancelled), Seconds(o.Elapsed, language), Partial(o, language)),
+        _ => Words.Format(language, nameof(Strings.OutcomeFailed), Seconds(o.Elapsed, language), Partial(o, language), o.Message),
     };
 
-    public static string Gigs(int count) => count == 1 ? "1 gig" : $"{count} gigs";
+    public static string Gigs(int count, CultureInfo language) =>
+        count == 1 ? Words.Get(language, nameof(Strings.Gig)) : Words.Format(language, nameof(Strings.Gigs), count);
 
     public static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     // Says why fewer gigs reached the list than the site gave, so "2 gigs" after "received 9" is not a mystery.
-    private static string Dropped(ProviderOutcome o)
+    private static string Dropped(ProviderOutcome o, CultureInfo language)
     {
         if (o.ReceivedCount == o.GigCount)
         {
@@ -55,21 +59,26 @@ internal static class Display
         var parts = new List<string>();
         if (o.FilteredOutCount > 0)
         {
-            parts.Add($"{o.FilteredOutCount} did not match");
+            parts.Add(Words.Format(language, nameof(Strings.DroppedNotMatching), o.FilteredOutCount));
         }
 
         if (o.DuplicateCount > 0)
         {
-            parts.Add(o.DuplicateCount == 1 ? "1 duplicate" : $"{o.DuplicateCount} duplicates");
+            parts.Add(o.DuplicateCount == 1
+                ? Words.Get(language, nameof(Strings.DroppedDuplicate))
+                : Words.Format(language, nameof(Strings.DroppedDuplicates), o.DuplicateCount));
         }
 
         if (o.InvalidCount > 0)
         {
-            parts.Add($"{o.InvalidCount} unreadable");
+            parts.Add(Words.Format(language, nameof(Strings.DroppedUnreadable), o.InvalidCount));
         }
 
-        return $" ({o.ReceivedCount} received{(parts.Count > 0 ? ": " + string.Join(", ", parts) : string.Empty)})";
+        return parts.Count == 0
+            ? Words.Format(language, nameof(Strings.OutcomeReceived), o.ReceivedCount)
+            : Words.Format(language, nameof(Strings.OutcomeReceivedWhy), o.ReceivedCount, string.Join(", ", parts));
     }
 
-    private static string Partial(ProviderOutcome o) => o.GigCount > 0 ? $" with {Gigs(o.GigCount)}" : string.Empty;
+    private static string Partial(ProviderOutcome o, CultureInfo language) =>
+        o.GigCount > 0 ? Words.Format(language, nameof(Strings.OutcomePartial), Gigs(o.GigCount, language)) : string.Empty;
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CsvHelper;
 using FreelanceAggregator;
 
 namespace GigSearch;
@@ -16,7 +16,26 @@ internal static class Exporters
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new MoneyConverter(), new CurrencyConverter() },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static readonly string[] CsvColumns =
+    [
+        "provider", "id", "kind", "title", "url", "budget_min", "budget_max", "budget_currency", "budget_type",
+        "converted_min", "converted_max", "converted_currency", "rate", "rate_date", "rate_source", "posted_at", "proposals",
+        "skills", "client_country", "payment_verified", "rating",
+    ];
+
+    // RFC 4180 (CRLF, quotes only where needed) is CsvHelper's default. Titles, ids and skills come from strangers, and a
+    // spreadsheet runs a cell that starts with = + - @ (or a tab or CR, per OWASP) as a formula: such text cells get a
+    // leading ' and read as text. Numbers and dates are written as values, never escaped, so they stay numbers (budgets
+    // cannot be negative anyway). The byte order mark makes Excel read the file as UTF-8 instead of the ANSI code page,
+    // which would garble "–" and accented names.
+    private static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
+    {
+        Injection = CsvInjection.Escape,
+        FormatProvider = CultureInfo.InvariantCulture,
+        WriteByteOrderMark = true,
     };
 
     public static async Task WriteJsonAsync(string path, GigSearchResult result, CancellationToken cancellationToken)
@@ -44,52 +63,35 @@ internal static class Exporters
 
     public static async Task WriteCsvAsync(string path, GigSearchResult result, CancellationToken cancellationToken)
     {
-        // RFC 4180 ends every record with CRLF, whatever the platform's own line ending is.
-        const string RecordEnd = "\r\n";
-        var csv = new StringBuilder();
-        csv.Append("provider,id,kind,title,url,budget_min,budget_max,budget_currency,budget_type,converted_min,converted_max,converted_currency,rate,rate_date,rate_source,posted_at,proposals,skills,client_country,payment_verified,rating").Append(RecordEnd);
+        await using var csv = CsvWriter.ToFile(path, Csv);
+        csv.WriteHeader(CsvColumns);
         foreach (var g in result.Gigs)
         {
             var rating = g.Kind == GigKind.Service ? g.Seller?.Rating : g.Client?.Rating;
-            csv.Append(string.Join(',', new[]
-            {
-                g.Provider, g.Id, g.Kind.ToString(), g.Title, g.Url.ToString(),
-                Amount(g.Budget?.Min), Amount(g.Budget?.Max), g.Budget?.Currency.Code, g.Budget?.Type.ToString(),
-                Amount(g.ConvertedBudget?.Min), Amount(g.ConvertedBudget?.Max), g.ConvertedBudget?.Currency.Code,
-                g.ConvertedBudget?.Rate?.Rate.ToString(CultureInfo.InvariantCulture), g.ConvertedBudget?.Rate?.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.ConvertedBudget?.Rate?.Source,
-                g.PostedAt?.ToString("O", CultureInfo.InvariantCulture), g.Proposals?.ToString(CultureInfo.InvariantCulture), string.Join("; ", g.Skills),
-                g.Client?.Country, g.Client?.PaymentVerified?.ToString(), rating?.ToString(CultureInfo.InvariantCulture),
-            }.Select(Quote))).Append(RecordEnd);
+            csv.WriteField(g.Provider);
+            csv.WriteField(g.Id);
+            csv.WriteField(g.Kind.ToString());
+            csv.WriteField(g.Title);
+            csv.WriteField(g.Url.ToString());
+            csv.WriteField(g.Budget?.Min?.Amount);
+            csv.WriteField(g.Budget?.Max?.Amount);
+            csv.WriteField(g.Budget?.Currency.Code);
+            csv.WriteField(g.Budget?.Type.ToString());
+            csv.WriteField(g.ConvertedBudget?.Min?.Amount);
+            csv.WriteField(g.ConvertedBudget?.Max?.Amount);
+            csv.WriteField(g.ConvertedBudget?.Currency.Code);
+            csv.WriteField(g.ConvertedBudget?.Rate?.Rate);
+            csv.WriteField(g.ConvertedBudget?.Rate?.AsOf);
+            csv.WriteField(g.ConvertedBudget?.Rate?.Source);
+            csv.WriteField(g.PostedAt);
+            csv.WriteField(g.Proposals);
+            csv.WriteField(string.Join("; ", g.Skills));
+            csv.WriteField(g.Client?.Country);
+            csv.WriteField(g.Client?.PaymentVerified?.ToString());
+            csv.WriteField(rating);
+            await csv.EndRecordAsync(cancellationToken);
         }
 
-        await File.WriteAllTextAsync(path, csv.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken);
-    }
-
-    private static string? Amount(Money? money) => money?.Amount.ToString(CultureInfo.InvariantCulture);
-
-    // RFC 4180: quote a field that holds a comma, a quote or a line break; double the quotes inside.
-    private static string Quote(string? field) =>
-        field is null ? string.Empty
-        : field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : field;
-
-    private sealed class MoneyConverter : JsonConverter<Money>
-    {
-        public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();
-
-        public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("amount", value.Amount);
-            writer.WriteString("currency", value.Currency.Code);
-            writer.WriteEndObject();
-        }
-    }
-
-    private sealed class CurrencyConverter : JsonConverter<Currency>
-    {
-        public override Currency Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Currency.FromCode(reader.GetString()!);
-
-        public override void Write(Utf8JsonWriter writer, Currency value, JsonSerializerOptions options) => writer.WriteStringValue(value.Code);
+        await csv.FlushAsync(cancellationToken);
     }
 }

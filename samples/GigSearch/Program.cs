@@ -1,59 +1,71 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Globalization;
 using GigSearch;
 
-var queryArgument = new Argument<string>("query")
-{
-    Description = "What to find, in the one-line query syntax: words, \"phrases\", -excluded, and filters such as "
-        + "budget:<=1000000IDR type:fixed posted:<7d site:fiverr,upwork kind:service skill:react country:ID payment:verified "
-        + "rating:>=4.5 proposals:<=10 currency:IDR sort:newest limit:20.",
-    DefaultValueFactory = _ => string.Empty,
-};
+// GigSearch speaks the language of --culture, or the system's UI language without it. Until --culture is read (below)
+// that is the system's.
+var language = CultureInfo.CurrentUICulture;
+
+var queryArgument = new Argument<string>("query") { DefaultValueFactory = _ => string.Empty };
 queryArgument.Validators.Add(result =>
 {
     // The query takes single-dash exclusions (-wordpress); a double dash is always a mistyped option.
     if (result.Tokens is [{ Value: var value }] && value.StartsWith("--", StringComparison.Ordinal))
     {
-        result.AddError($"Unknown option '{value}'.");
+        result.AddError(Words.Format(language, nameof(Strings.ErrorUnknownOption), value));
     }
 });
-var providersOption = new Option<string?>("--providers", "-p") { Description = "Sites to search, comma-separated (default: all). Known: " + string.Join(", ", Sites.All.Select(s => s.Name)) + "." };
-var currencyOption = new Option<string?>("--currency", "-c") { Description = "Currency to show budgets in (ISO 4217, e.g. IDR, USD)." };
-var limitOption = new Option<int?>("--limit", "-n") { Description = "Results wanted from each site (default 50)." };
-var sortOption = new Option<string?>("--sort", "-s") { Description = "Order: relevance, newest, budget-high, budget-low or proposals." };
-var jsonOption = new Option<FileInfo?>("--json") { Description = "Also write every result, with all fields and each site's outcome, to this JSON file." };
-var csvOption = new Option<FileInfo?>("--csv") { Description = "Also write the results' main columns to this CSV file." };
-var offlineOption = new Option<bool>("--offline") { Description = "Search the recorded pages bundled with GigSearch instead of the live sites (no network needed)." };
-var timeoutOption = new Option<int>("--timeout") { Description = "Seconds each site may take.", DefaultValueFactory = _ => 60 };
-var liveRatesOption = new Option<bool>("--live-rates") { Description = "Use the ECB's live daily rates (cached; the embedded snapshot when unreachable) instead of the embedded snapshot." };
-var rateOption = new Option<string[]>("--rate") { Description = "A fixed exchange rate to use first, e.g. --rate USD/IDR=14400 (repeatable).", AllowMultipleArgumentsPerToken = false };
-var cultureOption = new Option<string?>("--culture") { Description = "Culture for amounts, e.g. id-ID shows Rp 72.000 (default: the system's)." };
-var verboseOption = new Option<bool>("--verbose", "-v") { Description = "Log what each site does to standard error." };
+var providersOption = new Option<string?>("--providers", "-p");
+var currencyOption = new Option<string?>("--currency", "-c");
+var limitOption = new Option<int?>("--limit", "-n");
+var sortOption = new Option<string?>("--sort", "-s");
+var jsonOption = new Option<FileInfo?>("--json");
+var csvOption = new Option<FileInfo?>("--csv");
+var offlineOption = new Option<bool>("--offline");
+var timeoutOption = new Option<int>("--timeout") { DefaultValueFactory = _ => 60 };
+var liveRatesOption = new Option<bool>("--live-rates");
+var rateOption = new Option<string[]>("--rate") { AllowMultipleArgumentsPerToken = false };
+var cultureOption = new Option<string?>("--culture");
+var verboseOption = new Option<bool>("--verbose", "-v");
 
-var root = new RootCommand(
-    """
-    Search freelance marketplaces at once and see one list: Upwork, Fiverr, Freelancer.com, Freelancer.co.id, Sribulancer, Projects.co.id.
-
-    Examples:
-      gigsearch --offline "logo design"
-      gigsearch --offline "logo design budget:<=1000000IDR posted:<7d" --currency IDR
-      gigsearch "react developer type:hourly payment:verified" --currency IDR --sort newest
-      gigsearch "logo kind:service rating:>=4.8" -p fiverr --csv logos.csv
-      gigsearch "terjemahan" -p sribulancer,projects.co.id --json out.json
-    (from the repository: dotnet run --project samples/GigSearch -- --offline "logo design")
-
-    --offline searches pages bundled with GigSearch, recorded for a "logo design" search on the date it prints, from a
-    local server: no network needed, and Upwork gets a stand-in token. Without it, the live sites are searched.
-
-    Live Upwork searches need an OAuth2 token: set UPWORK_ACCESS_TOKEN, or UPWORK_CLIENT_ID, UPWORK_CLIENT_SECRET and
-    UPWORK_REFRESH_TOKEN (or UPWORK_REFRESH_TOKEN_FILE, a file that holds it and receives each new one). Freelancer
-    needs none; FREELANCER_OAUTH_TOKEN, if set, searches as that user.
-
-    Exit codes: 0 when at least one site answered, 1 when every site failed, 2 for bad arguments.
-    """)
+var root = new RootCommand
 {
     queryArgument, providersOption, currencyOption, limitOption, sortOption, jsonOption, csvOption, offlineOption,
     timeoutOption, liveRatesOption, rateOption, cultureOption, verboseOption,
 };
+
+// The descriptions are --help's text, so they are written once the language is known: a first parse of the same
+// arguments reads --culture the way the real one will.
+language = Words.Language(root.Parse(args).GetValue(cultureOption));
+
+// The one message that comes from deep inside a provider (Upwork's token callback) has no language passed to it and
+// reads the UI culture; so does System.CommandLine for its own messages.
+CultureInfo.CurrentUICulture = CultureInfo.DefaultThreadCurrentUICulture = language;
+
+root.Description = Words.Get(language, nameof(Strings.HelpRoot));
+queryArgument.Description = Words.Get(language, nameof(Strings.HelpQuery));
+providersOption.Description = Words.Format(language, nameof(Strings.HelpProviders), string.Join(", ", Sites.All.Select(s => s.Name)));
+currencyOption.Description = Words.Get(language, nameof(Strings.HelpCurrency));
+limitOption.Description = Words.Get(language, nameof(Strings.HelpLimit));
+sortOption.Description = Words.Get(language, nameof(Strings.HelpSort));
+jsonOption.Description = Words.Get(language, nameof(Strings.HelpJson));
+csvOption.Description = Words.Get(language, nameof(Strings.HelpCsv));
+offlineOption.Description = Words.Get(language, nameof(Strings.HelpOffline));
+timeoutOption.Description = Words.Get(language, nameof(Strings.HelpTimeout));
+liveRatesOption.Description = Words.Get(language, nameof(Strings.HelpLiveRates));
+rateOption.Description = Words.Get(language, nameof(Strings.HelpRate));
+cultureOption.Description = Words.Get(language, nameof(Strings.HelpCulture));
+verboseOption.Description = Words.Get(language, nameof(Strings.HelpVerbose));
+foreach (var option in root.Options)
+{
+    option.Description = option switch
+    {
+        HelpOption => Words.Get(language, nameof(Strings.HelpHelp)),
+        VersionOption => Words.Get(language, nameof(Strings.HelpVersion)),
+        _ => option.Description,
+    };
+}
 
 root.SetAction((parsed, cancellationToken) => SearchCommand.RunAsync(
     new SearchSettings(
@@ -70,9 +82,20 @@ root.SetAction((parsed, cancellationToken) => SearchCommand.RunAsync(
         parsed.GetValue(rateOption) ?? [],
         parsed.GetValue(cultureOption),
         parsed.GetValue(verboseOption)),
+    language,
     cancellationToken));
 
 var result = root.Parse(args);
+if (result.Action is HelpAction)
+{
+    // System.CommandLine has no Indonesian for its own section titles ("Options:"); the help is written to a buffer and
+    // those few words are put in GigSearch's language.
+    using var help = new StringWriter(CultureInfo.InvariantCulture);
+    var exitCode = result.Invoke(new InvocationConfiguration { Output = help });
+    Console.Out.Write(HelpText.InLanguage(help.ToString(), language));
+    return exitCode;
+}
+
 if (result.Errors.Count > 0)
 {
     // Bad arguments exit with 2 and name the bad part, as a script calling GigSearch expects.
@@ -81,7 +104,7 @@ if (result.Errors.Count > 0)
         Console.Error.WriteLine(error.Message);
     }
 
-    Console.Error.WriteLine("Run with --help for the options and examples.");
+    Console.Error.WriteLine(Words.Get(language, nameof(Strings.ErrorSeeHelp)));
     return ExitCodes.BadArguments;
 }
 

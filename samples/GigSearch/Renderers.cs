@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace GigSearch;
 
-/// <summary>Shows a search while it runs and its results after: live and coloured on a terminal, plain text otherwise.</summary>
+/// <summary>
+/// Shows a search while it runs and its results after: live and coloured on a terminal, plain text otherwise. Its words
+/// are in the renderer's language; amounts are in the culture <see cref="Results"/> is given.
+/// </summary>
 internal interface IRenderer
 {
     Task<GigSearchResult> RunAsync(IReadOnlyList<string> providers, Func<IProgress<GigSearchProgress>, Task<GigSearchResult>> search);
@@ -18,49 +21,51 @@ internal interface IRenderer
 }
 
 /// <summary>For a pipe, a file or CI: plain lines, one gig per line, no ANSI escapes, nothing redrawn.</summary>
-internal sealed class PlainRenderer(TextWriter output, TextWriter error) : IRenderer
+internal sealed class PlainRenderer(TextWriter output, TextWriter error, CultureInfo language) : IRenderer
 {
     public async Task<GigSearchResult> RunAsync(IReadOnlyList<string> providers, Func<IProgress<GigSearchProgress>, Task<GigSearchResult>> search)
     {
-        output.WriteLine($"Searching {string.Join(", ", providers)} ...");
-        return await search(new LineProgress(output));
+        output.WriteLine(Words.Format(language, nameof(Strings.Searching), string.Join(", ", providers)));
+        return await search(new LineProgress(output, language));
     }
 
     public void Results(GigSearchResult result, DateTimeOffset now, CultureInfo culture)
     {
         output.WriteLine();
         output.WriteLine(result.Gigs.Count == 0
-            ? "No gigs matched."
-            : $"{Display.Gigs(result.Gigs.Count)}, budgets also in {result.Currency.Code}:");
+            ? Words.Get(language, nameof(Strings.NoGigsMatched))
+            : Words.Format(language, nameof(Strings.SummaryList), Display.Gigs(result.Gigs.Count, language), result.Currency.Code));
         foreach (var gig in result.Gigs)
         {
-            var line = $"[{gig.Provider}] {gig.Title} | budget {Display.Budget(gig.Budget, culture)}";
+            var line = $"[{gig.Provider}] {gig.Title} | " + Words.Format(language, nameof(Strings.LineBudget), Display.Budget(gig.Budget, culture, language));
             if (gig.ConvertedBudget is { } converted && converted.Currency != gig.Budget?.Currency)
             {
-                line += $" ({Display.Budget(converted, culture)})";
+                line += $" ({Display.Budget(converted, culture, language)})";
             }
 
             if (gig.PostedAt is not null)
             {
-                line += " | posted " + RelativeTime.Describe(gig.PostedAt, now);
+                line += " | " + Words.Format(language, nameof(Strings.LinePosted), RelativeTime.Describe(gig.PostedAt, now, language));
             }
 
             if (gig.Proposals is { } proposals)
             {
-                line += " | " + (proposals == 1 ? "1 proposal" : $"{proposals.ToString(culture)} proposals");
+                line += " | " + (proposals == 1
+                    ? Words.Get(language, nameof(Strings.LineProposal))
+                    : Words.Format(language, nameof(Strings.LineProposals), proposals.ToString(culture)));
             }
 
             output.WriteLine(line + " | " + gig.Url);
         }
 
         output.WriteLine();
-        output.WriteLine("Sites:");
+        output.WriteLine(Words.Get(language, nameof(Strings.SitesTitle)));
         foreach (var outcome in result.Outcomes)
         {
-            output.WriteLine($"  {outcome.Provider}: {Display.Outcome(outcome)}");
+            output.WriteLine($"  {outcome.Provider}: {Display.Outcome(outcome, language)}");
             foreach (var warning in outcome.Warnings)
             {
-                output.WriteLine($"    warning: {warning}");
+                output.WriteLine($"    {Words.Get(language, nameof(Strings.Warning))} {warning.Message}");
             }
         }
     }
@@ -70,13 +75,13 @@ internal sealed class PlainRenderer(TextWriter output, TextWriter error) : IRend
     public void Error(string text) => error.WriteLine(text);
 
     // Only each site's end is written: a log has no line to redraw, and one line per gig received would drown the results.
-    private sealed class LineProgress(TextWriter output) : IProgress<GigSearchProgress>
+    private sealed class LineProgress(TextWriter output, CultureInfo language) : IProgress<GigSearchProgress>
     {
         public void Report(GigSearchProgress value)
         {
             if (value.Outcome is { } outcome)
             {
-                output.WriteLine($"  {value.Provider}: {Display.Outcome(outcome)}");
+                output.WriteLine($"  {value.Provider}: {Display.Outcome(outcome, language)}");
             }
         }
     }
@@ -86,7 +91,7 @@ internal sealed class PlainRenderer(TextWriter output, TextWriter error) : IRend
 /// For a terminal: a live line per provider while searching (cleared when the search ends), then a table of the gigs and
 /// each site's outcome.
 /// </summary>
-internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
+internal sealed class InteractiveRenderer(IAnsiConsole console, CultureInfo language) : IRenderer
 {
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(100);
 
@@ -100,7 +105,7 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
 
     public async Task<GigSearchResult> RunAsync(IReadOnlyList<string> providers, Func<IProgress<GigSearchProgress>, Task<GigSearchResult>> search)
     {
-        var board = new StatusBoard(providers);
+        var board = new StatusBoard(providers, language);
         GigSearchResult? result = null;
         await console.Live(board.Render(0)).AutoClear(true).Overflow(VerticalOverflow.Ellipsis).StartAsync(async live =>
         {
@@ -125,7 +130,7 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
         console.WriteLine();
         if (result.Gigs.Count == 0)
         {
-            console.MarkupLine("[yellow]No gigs matched.[/]");
+            console.MarkupLine($"[yellow]{Markup.Escape(Words.Get(language, nameof(Strings.NoGigsMatched)))}[/]");
         }
         else
         {
@@ -133,15 +138,15 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
             // can be copied; otherwise it goes under the title, where it may wrap, so no column is squeezed to nothing.
             var wide = console.Profile.Width >= WideTableBesidesLink + result.Gigs.Max(g => g.Url.ToString().Length);
             var table = new Table().Border(TableBorder.Rounded).Expand()
-                .AddColumn(new TableColumn("Site").NoWrap())
-                .AddColumn(wide ? new TableColumn("Title") : new TableColumn("Title and link") { Width = Math.Max(24, console.Profile.Width - NarrowOtherColumns) })
-                .AddColumn(new TableColumn("Budget") { NoWrap = wide })
-                .AddColumn(new TableColumn($"In {result.Currency.Code}") { NoWrap = wide })
-                .AddColumn(new TableColumn("Posted") { NoWrap = wide })
-                .AddColumn(new TableColumn(wide ? "Proposals" : "Bids").RightAligned());
+                .AddColumn(new TableColumn(Header(nameof(Strings.ColumnSite))).NoWrap())
+                .AddColumn(wide ? new TableColumn(Header(nameof(Strings.ColumnTitle))) : new TableColumn(Header(nameof(Strings.ColumnTitleAndLink))) { Width = Math.Max(24, console.Profile.Width - NarrowOtherColumns) })
+                .AddColumn(new TableColumn(Header(nameof(Strings.ColumnBudget))) { NoWrap = wide })
+                .AddColumn(new TableColumn(Markup.Escape(Words.Format(language, nameof(Strings.ColumnConverted), result.Currency.Code))) { NoWrap = wide })
+                .AddColumn(new TableColumn(Header(nameof(Strings.ColumnPosted))) { NoWrap = wide })
+                .AddColumn(new TableColumn(Header(wide ? nameof(Strings.ColumnProposals) : nameof(Strings.ColumnBids))).RightAligned());
             if (wide)
             {
-                table.AddColumn(new TableColumn("Link").NoWrap());
+                table.AddColumn(new TableColumn(Header(nameof(Strings.ColumnLink))).NoWrap());
             }
 
             foreach (var gig in result.Gigs)
@@ -154,9 +159,9 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
                 {
                     Markup.Escape(gig.Provider),
                     wide ? title : $"{title}\n[grey]{link}[/]",
-                    Markup.Escape(Display.Budget(gig.Budget, culture)),
+                    Markup.Escape(Display.Budget(gig.Budget, culture, language)),
                     Converted(gig, culture),
-                    Markup.Escape(RelativeTime.Describe(gig.PostedAt, now)),
+                    Markup.Escape(RelativeTime.Describe(gig.PostedAt, now, language)),
                     gig.Proposals?.ToString(culture) ?? "-",
                 };
                 if (wide)
@@ -168,16 +173,21 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
             }
 
             console.Write(table);
-            console.MarkupLine($"[bold]{Display.Gigs(result.Gigs.Count)}[/], budgets also in {result.Currency.Code}.");
+            // The sentence is escaped before the bold count goes in, so only that markup is read as markup.
+            console.MarkupLine(string.Format(
+                language,
+                Markup.Escape(Words.Get(language, nameof(Strings.SummaryTable))),
+                $"[bold]{Markup.Escape(Display.Gigs(result.Gigs.Count, language))}[/]",
+                Markup.Escape(result.Currency.Code)));
         }
 
         console.WriteLine();
         foreach (var outcome in result.Outcomes)
         {
-            console.MarkupLine($"{Icon(outcome)} [bold]{Markup.Escape(outcome.Provider)}[/]: {Markup.Escape(Display.Outcome(outcome))}");
+            console.MarkupLine($"{Icon(outcome)} [bold]{Markup.Escape(outcome.Provider)}[/]: {Markup.Escape(Display.Outcome(outcome, language))}");
             foreach (var warning in outcome.Warnings)
             {
-                console.MarkupLine($"    [yellow]warning:[/] {Markup.Escape(warning)}");
+                console.MarkupLine($"    [yellow]{Markup.Escape(Words.Get(language, nameof(Strings.Warning)))}[/] {Markup.Escape(warning.Message)}");
             }
         }
     }
@@ -185,13 +195,15 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
     public void Note(string text) => console.MarkupLine($"[grey]{Markup.Escape(text)}[/]");
 
     // A budget already in the target currency is shown dimmed in that column, so the eye goes to the converted ones.
-    private static string Converted(Gig gig, CultureInfo culture)
+    private string Converted(Gig gig, CultureInfo culture)
     {
-        var text = Markup.Escape(Display.Budget(gig.ConvertedBudget, culture));
+        var text = Markup.Escape(Display.Budget(gig.ConvertedBudget, culture, language));
         return gig.ConvertedBudget?.Currency == gig.Budget?.Currency ? $"[grey]{text}[/]" : text;
     }
 
     public void Error(string text) => console.MarkupLine($"[red]{Markup.Escape(text)}[/]");
+
+    private string Header(string name) => Markup.Escape(Words.Get(language, name));
 
     private static string Icon(ProviderOutcome outcome) => outcome.Status switch
     {
@@ -201,7 +213,7 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
     };
 
     /// <summary>Each site's state, as the aggregator reports it, and how it draws.</summary>
-    private sealed class StatusBoard(IReadOnlyList<string> providers) : IProgress<GigSearchProgress>
+    private sealed class StatusBoard(IReadOnlyList<string> providers, CultureInfo language) : IProgress<GigSearchProgress>
     {
         private static readonly string[] Spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -219,7 +231,7 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
 
         public Grid Render(int frame)
         {
-            var elapsed = Display.Seconds(Stopwatch.GetElapsedTime(_started));
+            var elapsed = Display.Seconds(Stopwatch.GetElapsedTime(_started), language);
             var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().NoWrap()).AddColumn();
             lock (_lock)
             {
@@ -227,14 +239,14 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
                 {
                     var (icon, text) = _states.GetValueOrDefault(provider) switch
                     {
-                        null => ("[grey]·[/]", "[grey]waiting[/]"),
-                        { Outcome: null, GigCount: 0 } => ($"[blue]{Spinner[frame % Spinner.Length]}[/]", $"[blue]waiting for the site … {elapsed}[/]"),
-                        { Outcome: null } s => ($"[blue]{Spinner[frame % Spinner.Length]}[/]", $"[blue]{Display.Gigs(s.GigCount)} so far … {elapsed}[/]"),
+                        null => ("[grey]·[/]", $"[grey]{Say(nameof(Strings.BoardWaiting))}[/]"),
+                        { Outcome: null, GigCount: 0 } => ($"[blue]{Spinner[frame % Spinner.Length]}[/]", $"[blue]{Say(nameof(Strings.BoardWaitingForSite), elapsed)}[/]"),
+                        { Outcome: null } s => ($"[blue]{Spinner[frame % Spinner.Length]}[/]", $"[blue]{Say(nameof(Strings.BoardSoFar), Display.Gigs(s.GigCount, language), elapsed)}[/]"),
                         { Outcome: { } o } => (Icon(o), o.Status switch
                         {
-                            ProviderStatus.Succeeded => $"[green]{Markup.Escape(Display.Outcome(o))}[/]",
-                            ProviderStatus.Skipped => $"[yellow]{Markup.Escape(Display.Outcome(o))}[/]",
-                            _ => $"[red]{Markup.Escape(Display.Outcome(o))}[/]",
+                            ProviderStatus.Succeeded => $"[green]{Markup.Escape(Display.Outcome(o, language))}[/]",
+                            ProviderStatus.Skipped => $"[yellow]{Markup.Escape(Display.Outcome(o, language))}[/]",
+                            _ => $"[red]{Markup.Escape(Display.Outcome(o, language))}[/]",
                         }),
                     };
                     grid.AddRow(new Markup(icon), new Markup($"[bold]{Markup.Escape(provider)}[/]"), new Markup(text));
@@ -243,5 +255,7 @@ internal sealed class InteractiveRenderer(IAnsiConsole console) : IRenderer
 
             return grid;
         }
+
+        private string Say(string name, params ReadOnlySpan<object?> args) => Markup.Escape(Words.Format(language, name, args));
     }
 }

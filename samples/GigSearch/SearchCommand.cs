@@ -32,13 +32,16 @@ internal sealed record SearchSettings(
 
 internal static class SearchCommand
 {
-    public static async Task<int> RunAsync(SearchSettings settings, CancellationToken cancellationToken)
+    /// <param name="settings">What the command line asked for.</param>
+    /// <param name="language">The language GigSearch's own words are in (<see cref="Words.Language"/>); the library's messages stay English.</param>
+    /// <param name="cancellationToken">Stops the search (Ctrl+C).</param>
+    public static async Task<int> RunAsync(SearchSettings settings, CultureInfo language, CancellationToken cancellationToken)
     {
         IRenderer renderer = Console.IsOutputRedirected
-            ? new PlainRenderer(Console.Out, Console.Error)
-            : new InteractiveRenderer(AnsiConsole.Console);
+            ? new PlainRenderer(Console.Out, Console.Error, language)
+            : new InteractiveRenderer(AnsiConsole.Console, language);
 
-        if (!TryBuildQuery(settings, out var query, out var sites, out var culture, out var rates, out var problem))
+        if (!TryBuildQuery(settings, language, out var query, out var sites, out var culture, out var rates, out var problem))
         {
             Console.Error.WriteLine(problem);
             return ExitCodes.BadArguments;
@@ -52,10 +55,10 @@ internal static class SearchCommand
             {
                 bundle = OfflineBundle.Load();
                 offline = new OfflineSites(sites, bundle);
-                renderer.Note(
-                    $"Offline: the results come from pages bundled with GigSearch, recorded in each site's format as of "
-                    + $"{bundle.RecordedAt:yyyy-MM-dd HH:mm zzz} and served from this machine; the clock is set to that time. "
-                    + "Upwork is given a stand-in token, because it never answers without one.");
+                renderer.Note(Words.Format(
+                    language,
+                    nameof(Strings.NoteOffline),
+                    bundle.RecordedAt.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)));
             }
 
             await using var aggregator = GigAggregator.Create(
@@ -104,13 +107,13 @@ internal static class SearchCommand
             if (settings.Json is { } json)
             {
                 await Exporters.WriteJsonAsync(json.FullName, result, cancellationToken);
-                renderer.Note($"Wrote {result.Gigs.Count} gigs to {json.FullName}.");
+                renderer.Note(Words.Format(language, nameof(Strings.NoteWrote), Display.Gigs(result.Gigs.Count, language), json.FullName));
             }
 
             if (settings.Csv is { } csv)
             {
                 await Exporters.WriteCsvAsync(csv.FullName, result, cancellationToken);
-                renderer.Note($"Wrote {result.Gigs.Count} gigs to {csv.FullName}.");
+                renderer.Note(Words.Format(language, nameof(Strings.NoteWrote), Display.Gigs(result.Gigs.Count, language), csv.FullName));
             }
 
             return result.AnySucceeded ? ExitCodes.AtLeastOneSiteAnswered : ExitCodes.EverySiteFailed;
@@ -135,7 +138,7 @@ internal static class SearchCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            renderer.Error("Cancelled.");
+            renderer.Error(Words.Get(language, nameof(Strings.NoteCancelled)));
             return ExitCodes.EverySiteFailed;
         }
         finally
@@ -146,6 +149,7 @@ internal static class SearchCommand
 
     private static bool TryBuildQuery(
         SearchSettings settings,
+        CultureInfo language,
         out GigQuery query,
         out IReadOnlyList<Site> sites,
         out CultureInfo culture,
@@ -160,7 +164,7 @@ internal static class SearchCommand
 
         if (!GigQuery.TryParse(settings.Query, out var parsed, out var error))
         {
-            problem = "Bad query: " + error;
+            problem = Words.Format(language, nameof(Strings.ErrorBadQuery), error);
             return false;
         }
 
@@ -175,7 +179,7 @@ internal static class SearchCommand
             var unknown = names.Where(n => Sites.Find(n) is null).ToList();
             if (unknown.Count > 0)
             {
-                problem = $"Unknown site '{string.Join("', '", unknown)}'. Known sites: {string.Join(", ", Sites.All.Select(s => s.Name))}.";
+                problem = Words.Format(language, nameof(Strings.ErrorUnknownSite), string.Join("', '", unknown), string.Join(", ", Sites.All.Select(s => s.Name)));
                 return false;
             }
 
@@ -186,7 +190,7 @@ internal static class SearchCommand
         {
             if (!FreelanceAggregator.Currency.TryFromCode(code, out var target))
             {
-                problem = $"--currency '{code}' is not an ISO 4217 currency code (e.g. IDR, USD, EUR).";
+                problem = Words.Format(language, nameof(Strings.ErrorCurrency), code);
                 return false;
             }
 
@@ -197,7 +201,8 @@ internal static class SearchCommand
         {
             if (limit is < 1 or > GigQuery.MaxLimit)
             {
-                problem = $"--limit {limit} is out of range: give 1 to {GigQuery.MaxLimit}.";
+                // Numbers to type are written as they are typed, not as "10.000" in Indonesian.
+                problem = Words.Format(language, nameof(Strings.ErrorLimit), Typed(limit), Typed(GigQuery.MaxLimit));
                 return false;
             }
 
@@ -208,7 +213,7 @@ internal static class SearchCommand
         {
             if (!GigQuery.TryParse("sort:" + sort, out var sorted, out _))
             {
-                problem = $"--sort '{sort}' is not an order: use relevance, newest, budget-high, budget-low or proposals.";
+                problem = Words.Format(language, nameof(Strings.ErrorSort), sort);
                 return false;
             }
 
@@ -217,19 +222,15 @@ internal static class SearchCommand
 
         if (settings.TimeoutSeconds is < 1 or > 3600)
         {
-            problem = $"--timeout {settings.TimeoutSeconds} is out of range: give 1 to 3600 seconds.";
+            problem = Words.Format(language, nameof(Strings.ErrorTimeout), Typed(settings.TimeoutSeconds));
             return false;
         }
 
         if (settings.Culture is { } name)
         {
-            try
+            if (!Words.TryGetCulture(name, out culture))
             {
-                culture = CultureInfo.GetCultureInfo(name);
-            }
-            catch (CultureNotFoundException)
-            {
-                problem = $"--culture '{name}' is not a culture name (e.g. id-ID, en-US).";
+                problem = Words.Format(language, nameof(Strings.ErrorCulture), name);
                 return false;
             }
         }
@@ -238,7 +239,7 @@ internal static class SearchCommand
         {
             if (!TryParseRate(text, out var rate))
             {
-                problem = $"--rate '{text}' is not a rate: write it as FROM/TO=RATE, e.g. USD/IDR=14400.";
+                problem = Words.Format(language, nameof(Strings.ErrorRate), text);
                 return false;
             }
 
@@ -247,6 +248,8 @@ internal static class SearchCommand
 
         return true;
     }
+
+    private static string Typed(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static bool TryParseRate(string text, out ExchangeRate rate)
     {

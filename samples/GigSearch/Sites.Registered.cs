@@ -6,5 +6,5 @@ internal static partial class Sites
     // They are methods, not static fields, because static initializers in the files of a partial class run in no
     // defined order, and All (in Sites.cs) is built from this list.
     private static partial IEnumerable<Site> Create() =>
-        [Upwork(), Fiverr(), Freelancer(), FreelancerIndonesia(), Sribulancer(), ProjectsCoId()];
+        [Upwork(), Fiverr(), Freelancer(), FreelancerIndonesia(), Sribulancer(), ProjectsCoId(), Microworkers()];
 }

@@ -70,9 +70,8 @@ internal static partial class Sites
             }
             else
             {
-                await Console.Error.WriteLineAsync(
-                    "upwork: Upwork issued a new refresh token; the one in UPWORK_REFRESH_TOKEN stops working in 24 hours. "
-                    + "Set UPWORK_REFRESH_TOKEN_FILE to a file holding it, and GigSearch keeps the newest one there.");
+                // The provider calls this with no language to hand; Program set the UI culture to GigSearch's language.
+                await Console.Error.WriteLineAsync(Strings.NoteUpworkRefreshToken);
             }
         };
 
