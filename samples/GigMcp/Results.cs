@@ -136,7 +136,19 @@ internal static class ResultMapper
         };
     }
 
-    public static string Rate(ExchangeRate rate) => $"1 {rate.From.Code} = {rate.Rate.ToString(CultureInfo.InvariantCulture)} {rate.To.Code}";
+    public static string Rate(ExchangeRate rate) => $"1 {rate.From.Code} = {Readable(rate.Rate).ToString("0.############################", CultureInfo.InvariantCulture)} {rate.To.Code}";
+
+    /// <summary>A rate cut to six significant digits for reading (cross rates carry 28); conversions use the exact rate.</summary>
+    public static decimal Readable(decimal rate)
+    {
+        if (rate == 0)
+        {
+            return 0;
+        }
+
+        var digitsBeforePoint = (int)Math.Floor(Math.Log10((double)Math.Abs(rate))) + 1;
+        return Math.Round(rate, Math.Clamp(6 - digitsBeforePoint, 0, 28));
+    }
 
     public static string Type(BudgetType type) => type == BudgetType.Hourly ? "hourly" : "fixed";
 
