@@ -54,15 +54,16 @@ internal sealed class SearchTools(
             throw new McpException($"limit {wanted.ToString(CultureInfo.InvariantCulture)} is outside 1-{MaxLimit}.");
         }
 
+        sites = sites?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToArray();
         if (sites is { Length: > 0 })
         {
-            var unknown = sites.Where(s => Sites.Find(s.Trim()) is null).ToList();
+            var unknown = sites.Where(s => Sites.Find(s) is null).ToList();
             if (unknown.Count > 0)
             {
                 throw new McpException($"Unknown site '{string.Join("', '", unknown)}'. Known sites: {SitesList}.");
             }
 
-            parsed = parsed with { Providers = [.. sites.Select(s => Sites.Find(s.Trim())!.Name)] };
+            parsed = parsed with { Providers = [.. sites.Select(s => Sites.Find(s)!.Name)] };
         }
         else if (parsed.Providers is { Count: > 0 } named && named.FirstOrDefault(n => Sites.Find(n) is null) is { } stranger)
         {
@@ -92,6 +93,10 @@ internal sealed class SearchTools(
         try
         {
             result = await aggregator.SearchAllAsync(parsed, cancellationToken);
+
+            // The aggregator ends a cancelled search with "cancelled" outcomes rather than always throwing; the client
+            // gave up on this call, so nothing is sent back either way.
+            cancellationToken.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
