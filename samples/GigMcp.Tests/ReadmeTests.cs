@@ -23,7 +23,9 @@ public sealed partial class ReadmeTests
         await using var started = await GigMcpServer.StartAsync(args.Skip(1));
         var result = await started.CallOkAsync("search_gigs", new() { ["query"] = "logo design", ["sites"] = new[] { "sribulancer" } });
         Assert.Equal("IDR", result.GetProperty("currency").GetString());
-        Assert.Contains(result.GetProperty("listings").EnumerateArray(), l => l.GetProperty("title").GetString() == "Design Logo untuk Kedai Kopi Kekinian");
+        Assert.True(
+            result.GetProperty("listings").EnumerateArray().Any(l => l.GetProperty("title").GetString() == "Design Logo untuk Kedai Kopi Kekinian"),
+            "Not found; the sites said: " + result.GetProperty("sites").GetRawText());
     }
 
     [GeneratedRegex(@"```json\r?\n(.*?)\r?\n```", RegexOptions.Singleline)]

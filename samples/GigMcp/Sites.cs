@@ -52,8 +52,9 @@ internal static class Sites
         options.PageDelay = TimeSpan.Zero;
         options.MaxRetries = 0;
         options.RetryDelay = TimeSpan.Zero;
-        options.AttemptTimeout = TimeSpan.FromSeconds(10);
-        options.RequestTimeout = TimeSpan.FromSeconds(10);
+        // A local server answers at once unless the machine is busy; then waiting is better than a false failure.
+        options.AttemptTimeout = TimeSpan.FromSeconds(60);
+        options.RequestTimeout = TimeSpan.FromSeconds(60);
     }
 
     /// <summary>
