@@ -162,7 +162,10 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         var candidates = new List<string>();
         if (Environment.GetEnvironmentVariable("FA_POSTGRES_BIN") is { Length: > 0 } configured)
         {
-            candidates.Add(configured);
+            // Said on purpose: only that folder, so a wrong setting fails instead of quietly using another build.
+            return File.Exists(Path.Combine(configured, "initdb")) && File.Exists(Path.Combine(configured, "pg_ctl"))
+                ? configured
+                : throw new InvalidOperationException($"FA_POSTGRES_BIN is '{configured}', but that folder does not hold PostgreSQL's initdb and pg_ctl. Point it at the server programs' folder (e.g. /usr/lib/postgresql/15/bin), or unset it to use Debian's postgresql package.");
         }
 
         const string Debian = "/usr/lib/postgresql";
