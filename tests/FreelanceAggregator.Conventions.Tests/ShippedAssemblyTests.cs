@@ -17,6 +17,7 @@ public sealed class ShippedAssemblyTests
         "FreelanceAggregator.Providers.Sribulancer",
         "FreelanceAggregator.Providers.Microworkers",
         "FreelanceAggregator.Providers.Html",
+        "FreelanceAggregator.Watch.PostgreSql",
     };
 
     /// <summary>Gets the packages that hold providers: each must be a sealed HTTP provider with its options and one registration extension.</summary>

@@ -5,7 +5,7 @@ using static FreelanceAggregator.Watch.Tests.Listings;
 namespace FreelanceAggregator.Watch.Tests;
 
 /// <summary>Files that cannot be a store, or cannot be written: each is a clear error that names the file, and nothing is lost.</summary>
-public sealed class FileProblemsTests : StoreTest
+public sealed class FileProblemsTests : SqliteStoreTest
 {
     [Fact]
     public async Task AFileThatIsNotADatabaseIsRefusedAndLeftAlone()

@@ -4,7 +4,7 @@ using static FreelanceAggregator.Watch.Tests.Listings;
 namespace FreelanceAggregator.Watch.Tests;
 
 /// <summary>Schema versions: a file written by an older version is brought up to date when opened, with its data, or not at all.</summary>
-public sealed class MigrationTests : StoreTest
+public sealed class MigrationTests : SqliteStoreTest
 {
     private static readonly SqliteMigration Version2 = new(
         2,

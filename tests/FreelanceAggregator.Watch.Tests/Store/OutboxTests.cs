@@ -3,7 +3,7 @@ using static FreelanceAggregator.Watch.Tests.Listings;
 namespace FreelanceAggregator.Watch.Tests;
 
 /// <summary>The alert outbox: an alert is recorded before it is handed out, and handed out again until acknowledged.</summary>
-public sealed class OutboxTests : StoreTest
+public abstract class OutboxTests(TestStores stores) : StoreTest(stores)
 {
     [Fact]
     public async Task ARestartBeforeTheAlertIsAcknowledgedHandsItOutAgainWithTheWholeListing()

@@ -2,20 +2,24 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FreelanceAggregator.Watch.Tests;
 
-/// <summary>A real SQLite store file in a folder of its own, with a clock the test moves.</summary>
-public abstract class StoreTest : IAsyncLifetime
+/// <summary>
+/// A test of the <see cref="WatchStore"/> contract: a real store of its own (a file, or a database), opened as a new
+/// process would, with a clock the test moves. Linked into the PostgreSQL store's tests, so one suite runs on both.
+/// </summary>
+public abstract class StoreTest(TestStores stores) : IAsyncLifetime
 {
-    private readonly List<SqliteWatchStore> _opened = [];
+    private readonly List<WatchStore> _opened = [];
 
-    protected TempFolder Folder { get; } = new();
+    protected TestStores Stores { get; } = stores;
 
     protected FakeTimeProvider Clock { get; } = new(Listings.Start);
 
-    protected string FilePath => Folder.File();
+    /// <summary>Gets where the store is, as its error messages name it (a file path, or a server and database).</summary>
+    protected string Location => Stores.Location;
 
     protected static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public ValueTask InitializeAsync() => Stores.InitializeAsync(Token);
 
     public async ValueTask DisposeAsync()
     {
@@ -24,16 +28,16 @@ public abstract class StoreTest : IAsyncLifetime
             await store.DisposeAsync();
         }
 
-        Folder.Dispose();
+        await Stores.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Opens the test's file as a new process would.</summary>
-    protected async Task<SqliteWatchStore> OpenAsync(string? path = null) =>
-        Track(await SqliteWatchStore.OpenAsync(path ?? FilePath, new SqliteWatchStoreOptions { TimeProvider = Clock }, Token));
+    /// <summary>Opens the test's store as a new process would; another call is another process on the same store.</summary>
+    protected async Task<WatchStore> OpenAsync() => Track(await Stores.OpenAsync(Clock, Token));
 
     /// <summary>Disposes the store when the test ends, if the test has not.</summary>
-    protected SqliteWatchStore Track(SqliteWatchStore store)
+    protected T Track<T>(T store)
+        where T : WatchStore
     {
         _opened.Add(store);
         return store;

@@ -3,7 +3,7 @@ using static FreelanceAggregator.Watch.Tests.Listings;
 namespace FreelanceAggregator.Watch.Tests;
 
 /// <summary>Recording check cycles: what is new to whom, baselines, one alert per subscriber per listing, listing identity and changes.</summary>
-public sealed class RecordCycleTests : StoreTest
+public abstract class RecordCycleTests(TestStores stores) : StoreTest(stores)
 {
     [Fact]
     public async Task AWatchsFirstCheckRecordsABaselineAndAlertsNothingThenOnlyNewListingsAlert()
@@ -237,7 +237,7 @@ public sealed class RecordCycleTests : StoreTest
     }
 
     [Fact]
-    public async Task TwoStoresOnOneFileRecordingTheSameListingAlertItOnce()
+    public async Task TwoStoresOnOneStoreRecordingTheSameListingAlertItOnce()
     {
         var first = await OpenAsync();
         var watch = await AddLiveAsync(first, NewWatch("logos"));

@@ -2,8 +2,8 @@ using static FreelanceAggregator.Watch.Tests.Listings;
 
 namespace FreelanceAggregator.Watch.Tests;
 
-/// <summary>Adding, finding, changing and removing watches in a real store file, and what survives a restart.</summary>
-public sealed class WatchesTests : StoreTest
+/// <summary>Adding, finding, changing and removing watches in a real store, and what survives a restart.</summary>
+public abstract class WatchesTests(TestStores stores) : StoreTest(stores)
 {
     [Fact]
     public async Task AWatchReadsBackAsItWasAddedAfterARestart()
@@ -53,7 +53,7 @@ public sealed class WatchesTests : StoreTest
 
         Assert.Equal(WatchStoreError.Conflict, e.Error);
         Assert.Contains("'logos'", e.Message, StringComparison.Ordinal);
-        Assert.Contains(FilePath, e.Message, StringComparison.Ordinal);
+        Assert.Contains(Location, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", e.ToString(), StringComparison.Ordinal);
         Assert.Single(await store.ListWatchesAsync("alice", Token));
     }
